@@ -1,0 +1,155 @@
+import type { ConnectionRecord, ConnectionView } from './connection';
+import type { StaticCredentialInput } from './credentials';
+import type { AuthKitEventListener, AuthKitEventType } from './events';
+import type { ProviderDefinition } from './providers/types';
+import type { ConnectionStore } from './store/types';
+
+/** Options of {@link createAuthKit}. */
+export interface AuthKitOptions {
+  providers: readonly ProviderDefinition[];
+  /** Where connections and pending authorizations live. Default: a new `MemoryStore`. */
+  store?: ConnectionStore;
+  /** Refresh this long before the access token expires. Default 60 s. */
+  refreshSkewMs?: number;
+  /** Announce a known refresh-token expiry this long ahead. Default 14 days. */
+  refreshTokenExpiryWarningMs?: number;
+  /** How long a started authorization may take. Default 10 minutes. */
+  authorizationTtlMs?: number;
+  /** Token endpoint retries for transient failures. Default 3 attempts, 200 ms base backoff. */
+  retry?: { attempts?: number; baseDelayMs?: number; timeoutMs?: number };
+  /** Pace requests under each provider's `rateLimits`. Default false. */
+  pacing?: boolean;
+  /** The fetch used for every outgoing request. Default `globalThis.fetch`. */
+  fetch?: typeof fetch;
+  /** Clock in epoch ms, injectable for tests. Default `Date.now`. */
+  now?: () => number;
+}
+
+/** Input of {@link AuthKit.startAuthorization}. */
+export interface StartAuthorizationInput {
+  providerId: string;
+  ownerId: string;
+  /** Overrides the provider's redirect URI; the code exchange reuses it verbatim. */
+  redirectUri?: string;
+  scopes?: readonly string[];
+  /** Where the app wants to go afterwards (adapters restrict it to same-origin paths). */
+  returnTo?: string;
+  label?: string;
+}
+
+/** Result of {@link AuthKit.startAuthorization}. */
+export interface StartedAuthorization {
+  /** Send the user's browser here. */
+  url: URL;
+  /** The one-time `state` (adapters may bind it to the browser with a cookie). */
+  state: string;
+  expiresAt: number;
+}
+
+/** A pending authorization as kept server-side between start and callback. */
+export interface PendingAuthorization {
+  providerId: string;
+  ownerId: string;
+  state: string;
+  codeVerifier?: string;
+  redirectUri: string;
+  scopes: readonly string[];
+  returnTo?: string;
+  label?: string;
+  expiresAt: number;
+}
+
+/** Input of {@link AuthKit.completeAuthorization}. */
+export interface CompleteAuthorizationInput {
+  providerId: string;
+  /** The owner the app sees now; must equal the one that started the flow. */
+  ownerId: string;
+  /** The full callback URL or just its query parameters. */
+  callback: URL | URLSearchParams | string;
+}
+
+/** A token endpoint response obtained outside AuthKit (next-auth, passport-oauth2). */
+export interface TokenResponseInput {
+  access_token: string;
+  token_type?: string;
+  /** Seconds from now. */
+  expires_in?: number;
+  /** Epoch seconds (next-auth's `account.expires_at`). */
+  expires_at?: number;
+  refresh_token?: string;
+  scope?: string;
+}
+
+/** A client bound to one connection. */
+export interface AuthKitClient {
+  readonly providerId: string;
+  readonly connectionId: string;
+  /**
+   * Same signature as the global `fetch`. Relative URLs resolve against the provider's base
+   * URL; the request is signed the provider's way; a host the provider does not own is
+   * refused before anything is sent; 401/403/429 become typed errors.
+   */
+  fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>;
+  /** Forces a refresh now (normally automatic). */
+  refresh(): Promise<ConnectionView>;
+  /** Runs the provider's verify call, if it has one. */
+  verify(): Promise<{ subject?: string }>;
+}
+
+/** The AuthKit entry point, from {@link createAuthKit}. */
+export interface AuthKit {
+  readonly providers: ReadonlyMap<string, ProviderDefinition>;
+  /** The provider by id; throws `configuration_error` if unknown. */
+  provider(providerId: string): ProviderDefinition;
+  /** Deterministic id: one connection per provider, owner and optional label. */
+  connectionIdFor(providerId: string, ownerId: string, label?: string): string;
+
+  startAuthorization(input: StartAuthorizationInput): Promise<StartedAuthorization>;
+  completeAuthorization(input: CompleteAuthorizationInput): Promise<{ connection: ConnectionView; returnTo?: string }>;
+  /** Creates a pending authorization without building a URL (for passport-oauth2 state stores). */
+  createPendingAuthorization(input: StartAuthorizationInput & { codeVerifier?: string }): Promise<PendingAuthorization>;
+  /** Takes a pending authorization exactly once; throws `invalid_state` if unknown, used or expired. */
+  consumePendingAuthorization(providerId: string, state: string): Promise<PendingAuthorization>;
+  /** Saves tokens that a framework exchanged itself (next-auth, passport-oauth2). */
+  saveTokenResponse(input: {
+    providerId: string;
+    ownerId: string;
+    tokens: TokenResponseInput;
+    label?: string;
+    requestedScopes?: readonly string[];
+  }): Promise<ConnectionView>;
+  /** Connects a static credential (API token pair, PAT, API key), verified where possible. */
+  connectStatic(input: {
+    providerId: string;
+    ownerId: string;
+    credential: StaticCredentialInput;
+    label?: string;
+    metadata?: Record<string, string>;
+  }): Promise<ConnectionView>;
+  /** Planday-style bootstrap: exchanges a pasted refresh token at once (a bad one fails here). */
+  connectRefreshToken(input: {
+    providerId: string;
+    ownerId: string;
+    refreshToken: string;
+    label?: string;
+  }): Promise<ConnectionView>;
+  /** Server-to-server: client credentials grant, token cached until near expiry. */
+  connectClientCredentials(input: {
+    providerId: string;
+    ownerId: string;
+    scopes?: readonly string[];
+    label?: string;
+  }): Promise<ConnectionView>;
+  /** Removes the connection, revoking at the provider first where it can. */
+  disconnect(connectionId: string, options?: { revoke?: boolean }): Promise<void>;
+  getConnection(connectionId: string): Promise<ConnectionView | undefined>;
+  listConnections(filter?: { providerId?: string; ownerId?: string }): Promise<ConnectionView[]>;
+  /** A signed client for a connection. */
+  client(providerId: string, connectionId: string): AuthKitClient;
+  /** Subscribes to an event type; returns the unsubscribe function. */
+  on<T extends AuthKitEventType>(type: T, listener: AuthKitEventListener<T>): () => void;
+  /** The store in use. */
+  readonly store: ConnectionStore;
+  /** Internal record access for stores and adapters that must read raw records. */
+  readConnectionRecord(connectionId: string): Promise<ConnectionRecord | undefined>;
+}

@@ -1,0 +1,50 @@
+import type { ConnectionRecord } from '../connection';
+
+/** Filter for {@link ConnectionStore.list}. */
+export interface ConnectionFilter {
+  providerId?: string;
+  ownerId?: string;
+}
+
+/** A held lock. Expires on its own after its TTL unless extended, so a crashed holder frees it. */
+export interface StoreLock {
+  readonly key: string;
+  /** Pushes the expiry out; resolves false if the lock was already lost. */
+  extend(ttlMs: number): Promise<boolean>;
+  /** Releases the lock if (and only if) this holder still owns it. */
+  release(): Promise<void>;
+}
+
+/** Options for {@link ConnectionStore.lock}. */
+export interface LockOptions {
+  /** How long the lock lives without `extend`. */
+  ttlMs: number;
+  /** How long to wait for a held lock before failing with a `lock_timeout` error. */
+  waitMs: number;
+}
+
+/**
+ * The one small interface every connection store implements (memory, file, Redis…).
+ * Stores persist {@link ConnectionRecord}s as they are; durable stores encrypt the secret
+ * fields before they reach disk or the network.
+ */
+export interface ConnectionStore {
+  get(id: string): Promise<ConnectionRecord | undefined>;
+  /**
+   * Writes `record` if the stored version equals `expectedVersion` (0 means "must not exist").
+   * Resolves to the stored record, whose `version` is `expectedVersion + 1`; rejects with a
+   * `VersionConflictError` otherwise and changes nothing.
+   */
+  put(record: ConnectionRecord, expectedVersion: number): Promise<ConnectionRecord>;
+  /** Resolves true if something was deleted. */
+  delete(id: string): Promise<boolean>;
+  list(filter?: ConnectionFilter): Promise<ConnectionRecord[]>;
+  /** Exclusive lock by key, shared by every process that shares the store. */
+  lock(key: string, options: LockOptions): Promise<StoreLock>;
+  /** Stores a short-lived value (a pending authorization) that can be taken exactly once. */
+  putEphemeral(key: string, value: string, ttlMs: number): Promise<void>;
+  /** Atomically reads and deletes; undefined if absent or expired. */
+  takeEphemeral(key: string): Promise<string | undefined>;
+  /** Frees connections, timers, file handles. */
+  close?(): Promise<void>;
+}
