@@ -1,5 +1,5 @@
 import type { ConnectionRecord } from '../connection';
-import type { Credential, CredentialKind } from '../credentials';
+import type { Credential, CredentialKind, StaticCredentialInput } from '../credentials';
 import type { AuthKitErrorCode } from '../errors';
 
 /** How the client authenticates at the token endpoint. */
@@ -105,6 +105,11 @@ export interface ProviderDefinition {
   verify?(context: ProviderCallContext): Promise<VerifyResult>;
   /** Resolves metadata the signer needs after connecting (Plannr's account uuid). */
   resolveMetadata?(context: ProviderCallContext): Promise<Record<string, string>>;
+  /**
+   * Checks a pasted static credential before anything is sent; returns a problem description
+   * (naming fields, never values) or undefined when it is acceptable.
+   */
+  validateCredential?(input: StaticCredentialInput): string | undefined;
   /** Client-side pacing rules, applied when pacing is enabled. */
   readonly rateLimits?: readonly RateLimitRule[];
 }

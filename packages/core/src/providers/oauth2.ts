@@ -1,0 +1,119 @@
+/**
+ * Any OAuth2 API: authorization code (with PKCE) for acting on behalf of users, client
+ * credentials for server-to-server, and optionally personal access tokens or API keys on the
+ * same API. A few lines of configuration instead of a subclass:
+ *
+ * ```ts
+ * providers.oauth2({
+ *   id: 'acme', name: 'Acme', baseUrl: 'https://api.acme.test',
+ *   clientId, clientSecret,
+ *   authorizationEndpoint: 'https://acme.test/oauth/authorize',
+ *   tokenEndpoint: 'https://acme.test/oauth/token',
+ *   scopes: ['read'], personalAccessTokens: true,
+ * });
+ * ```
+ */
+import type { CredentialKind } from '../credentials';
+import type { ApiKeyPlacement } from './api-key';
+import { applyApiKey } from './api-key';
+import { verifyByRequest } from './verify';
+import { checkUrl, hostsOf, parseRetryAfterHeader, parseStandardError, problemWithStaticCredential, signBearer } from './shared';
+import type { ClientAuthentication, OAuth2Settings, ProviderDefinition, ProviderErrorInfo, RateLimitRule } from './types';
+
+/** Options of {@link oauth2}. */
+export interface OAuth2ProviderOptions {
+  id: string;
+  name?: string;
+  /** API base URL; relative request URLs resolve against it. */
+  baseUrl: string;
+  clientId: string;
+  clientSecret?: string;
+  /** Default `client_secret_post` with a secret, `none` without. */
+  clientAuthentication?: ClientAuthentication;
+  /** Needed for the authorization code flow. */
+  authorizationEndpoint?: string;
+  tokenEndpoint: string;
+  revocationEndpoint?: string;
+  issuer?: string;
+  redirectUri?: string;
+  /** Default true (S256). */
+  pkce?: boolean;
+  /** Scopes requested by default. */
+  scopes?: readonly string[];
+  scopeSeparator?: string;
+  requiredScopes?: readonly string[];
+  authorizationParams?: Readonly<Record<string, string>>;
+  /** Default: authorization code + refresh when `authorizationEndpoint` is set, else client credentials. */
+  grants?: OAuth2Settings['grants'];
+  defaultAccessTokenLifetimeSeconds?: number;
+  refreshTokenLifetimeSeconds?: number;
+  rotatesRefreshTokens?: boolean;
+  userInfoEndpoint?: string;
+  /** Also accept personal access tokens (sent as Bearer). */
+  personalAccessTokens?: boolean;
+  /** Also accept API keys, placed as described. */
+  apiKey?: ApiKeyPlacement;
+  /** Scope catalogue with implications. */
+  scopeCatalogue?: ProviderDefinition['scopes'];
+  /** A call that proves a credential works, e.g. `{ method: 'GET', path: '/v1/me' }`. */
+  verify?: { method?: string; path: string };
+  rateLimits?: readonly RateLimitRule[];
+  /** Custom error mapping; the default reads RFC 6749/6750 bodies and `message`. */
+  parseError?: (status: number, body: unknown, headers: Headers) => ProviderErrorInfo | undefined;
+  allowedHosts?: readonly string[];
+}
+
+/** A generic OAuth2 provider (plus optional PATs and API keys on the same API). */
+export function oauth2(options: OAuth2ProviderOptions): ProviderDefinition {
+  const { id } = options;
+  const baseUrl = checkUrl(id, 'baseUrl', options.baseUrl);
+  const grants: OAuth2Settings['grants'] =
+    options.grants ?? (options.authorizationEndpoint ? ['authorization_code', 'refresh_token'] : ['client_credentials']);
+  const credentialKinds: CredentialKind[] = ['oauth2'];
+  if (options.personalAccessTokens) credentialKinds.push('personal_access_token');
+  if (options.apiKey) credentialKinds.push('api_key');
+  const apiKey = options.apiKey;
+
+  return {
+    id,
+    name: options.name ?? id,
+    baseUrl,
+    allowedHosts: [...new Set([...hostsOf(baseUrl), ...(options.allowedHosts ?? [])])],
+    credentialKinds,
+    oauth2: {
+      clientId: options.clientId,
+      ...(options.clientSecret === undefined ? {} : { clientSecret: options.clientSecret }),
+      clientAuthentication: options.clientAuthentication ?? (options.clientSecret === undefined ? 'none' : 'client_secret_post'),
+      ...(options.authorizationEndpoint === undefined
+        ? {}
+        : { authorizationEndpoint: checkUrl(id, 'authorizationEndpoint', options.authorizationEndpoint) }),
+      tokenEndpoint: checkUrl(id, 'tokenEndpoint', options.tokenEndpoint),
+      ...(options.revocationEndpoint === undefined ? {} : { revocationEndpoint: checkUrl(id, 'revocationEndpoint', options.revocationEndpoint) }),
+      ...(options.issuer === undefined ? {} : { issuer: options.issuer }),
+      ...(options.redirectUri === undefined ? {} : { redirectUri: options.redirectUri }),
+      pkce: options.pkce ?? true,
+      scopeSeparator: options.scopeSeparator ?? ' ',
+      defaultScopes: options.scopes ?? [],
+      ...(options.requiredScopes === undefined ? {} : { requiredScopes: options.requiredScopes }),
+      ...(options.authorizationParams === undefined ? {} : { authorizationParams: options.authorizationParams }),
+      grants,
+      ...(options.defaultAccessTokenLifetimeSeconds === undefined
+        ? {}
+        : { defaultAccessTokenLifetimeSeconds: options.defaultAccessTokenLifetimeSeconds }),
+      ...(options.refreshTokenLifetimeSeconds === undefined ? {} : { refreshTokenLifetimeSeconds: options.refreshTokenLifetimeSeconds }),
+      ...(options.rotatesRefreshTokens === undefined ? {} : { rotatesRefreshTokens: options.rotatesRefreshTokens }),
+      ...(options.userInfoEndpoint === undefined ? {} : { userInfoEndpoint: options.userInfoEndpoint }),
+    },
+    ...(options.scopeCatalogue === undefined ? {} : { scopes: options.scopeCatalogue }),
+    ...(options.rateLimits === undefined ? {} : { rateLimits: options.rateLimits }),
+    signRequest(context) {
+      if (context.credential.kind === 'api_key' && apiKey) applyApiKey(context, apiKey);
+      else signBearer(context);
+    },
+    parseError: options.parseError ?? ((status, body) => parseStandardError(status, body)),
+    parseRetryAfter: (headers) => parseRetryAfterHeader(headers),
+    validateCredential: (input) =>
+      credentialKinds.includes(input.kind) ? problemWithStaticCredential(input) : `${options.name ?? id} does not accept a ${input.kind}`,
+    ...(options.verify === undefined ? {} : { verify: verifyByRequest(id, baseUrl, options.verify) }),
+  };
+}
