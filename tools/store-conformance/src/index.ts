@@ -1,0 +1,4 @@
+// The conformance suite every AuthKit ConnectionStore runs. Private to the workspace.
+export { describeStoreConformance } from './suite';
+export type { StoreFactory, StoreConformanceOptions } from './suite';
+export { makeRecord, revealCredential, CREDENTIALS_OF_EVERY_KIND } from './fixtures';

@@ -1,0 +1,273 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Secret, isAuthKitError } from '@authkit/core';
+import type { ConnectionStore, StoreLock } from '@authkit/core';
+import { CREDENTIALS_OF_EVERY_KIND, makeRecord, revealCredential, sleep } from './fixtures';
+
+/** Creates a fresh, empty store for one test. */
+export type StoreFactory = () => ConnectionStore | Promise<ConnectionStore>;
+
+export interface StoreConformanceOptions {
+  /** Lock TTL used by the expiry tests. Default 300 ms. */
+  shortTtlMs?: number;
+  /**
+   * Opens a second store over the same backing data (same directory, same Redis prefix).
+   * When given, the suite also checks that locks and writes are shared between the two.
+   */
+  twin?: (store: ConnectionStore) => ConnectionStore | Promise<ConnectionStore>;
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    return isAuthKitError(error) ? error.code : `non-AuthKit error: ${String(error)}`;
+  }
+  return 'resolved';
+}
+
+/**
+ * Registers the store conformance tests: read, versioned write that rejects a stale version,
+ * delete, list by provider and owner, locks with expiry, one-time ephemeral values.
+ */
+export function describeStoreConformance(name: string, createStore: StoreFactory, options: StoreConformanceOptions = {}): void {
+  const shortTtlMs = options.shortTtlMs ?? 300;
+
+  describe(`${name}: ConnectionStore conformance`, () => {
+    let store: ConnectionStore;
+    const extra: ConnectionStore[] = [];
+
+    beforeEach(async () => {
+      store = await createStore();
+    });
+    afterEach(async () => {
+      await store.close?.();
+      for (const other of extra.splice(0)) await other.close?.();
+    });
+
+    describe('read and versioned write', () => {
+      it('returns undefined for an unknown id', async () => {
+        expect(await store.get('does-not-exist')).toBeUndefined();
+      });
+
+      it('creates with expectedVersion 0 and reads back the same record with Secrets', async () => {
+        const record = makeRecord({ label: 'portal-1' });
+        const stored = await store.put(record, 0);
+        expect(stored.version).toBe(1);
+        const read = await store.get(record.id);
+        expect(read).toBeDefined();
+        expect(read!.version).toBe(1);
+        expect({ ...read!, credential: null }).toEqual({ ...record, version: 1, credential: null });
+        expect(revealCredential(read!.credential)).toEqual(revealCredential(record.credential));
+        if (read!.credential.kind !== 'oauth2') throw new Error('kind changed');
+        expect(read!.credential.accessToken).toBeInstanceOf(Secret);
+      });
+
+      it('round-trips a credential of every kind', async () => {
+        for (const credential of CREDENTIALS_OF_EVERY_KIND) {
+          const record = makeRecord({ credential, grant: 'static' });
+          await store.put(record, 0);
+          const read = await store.get(record.id);
+          expect(revealCredential(read!.credential)).toEqual(revealCredential(credential));
+        }
+      });
+
+      it('rejects creating a record that exists, and changes nothing', async () => {
+        const record = makeRecord();
+        await store.put(record, 0);
+        const clash = makeRecord({ id: record.id, ownerId: 'someone-else' });
+        expect(await codeOf(store.put(clash, 0))).toBe('version_conflict');
+        expect((await store.get(record.id))!.ownerId).toBe('owner-a');
+      });
+
+      it('updates with the current version, bumps it, and rejects a stale version', async () => {
+        const record = makeRecord();
+        const v1 = await store.put(record, 0);
+        const v2 = await store.put({ ...v1, status: 'reauthorization_required' }, 1);
+        expect(v2.version).toBe(2);
+        expect(await codeOf(store.put({ ...v1, status: 'revoked' }, 1))).toBe('version_conflict');
+        expect(await codeOf(store.put({ ...v1, status: 'revoked' }, 5))).toBe('version_conflict');
+        const read = await store.get(record.id);
+        expect(read!.version).toBe(2);
+        expect(read!.status).toBe('reauthorization_required');
+      });
+
+      it('rejects an update of a record that does not exist', async () => {
+        expect(await codeOf(store.put(makeRecord(), 1))).toBe('version_conflict');
+      });
+
+      it('lets exactly one of many concurrent writers of the same version win', async () => {
+        const record = makeRecord();
+        const v1 = await store.put(record, 0);
+        const writers = Array.from({ length: 8 }, (_, i) =>
+          store.put({ ...v1, metadata: { writer: String(i) } }, 1),
+        );
+        const results = await Promise.allSettled(writers);
+        const won = results.filter((r) => r.status === 'fulfilled');
+        expect(won).toHaveLength(1);
+        for (const r of results) {
+          if (r.status === 'rejected') expect(isAuthKitError(r.reason) && r.reason.code).toBe('version_conflict');
+        }
+        const read = await store.get(record.id);
+        expect(read!.version).toBe(2);
+        expect(read!.metadata).toEqual((won[0] as PromiseFulfilledResult<{ metadata: unknown }>).value.metadata);
+      });
+    });
+
+    describe('delete', () => {
+      it('deletes once, then reports nothing to delete, and the id can be created again', async () => {
+        const record = makeRecord();
+        await store.put(record, 0);
+        expect(await store.delete(record.id)).toBe(true);
+        expect(await store.get(record.id)).toBeUndefined();
+        expect(await store.delete(record.id)).toBe(false);
+        expect((await store.put(record, 0)).version).toBe(1);
+      });
+    });
+
+    describe('list', () => {
+      it('lists all, by provider, by owner, and by both', async () => {
+        const a = makeRecord({ providerId: 'plannr', ownerId: 'alice' });
+        const b = makeRecord({ providerId: 'plannr', ownerId: 'bob' });
+        const c = makeRecord({ providerId: 'planday', ownerId: 'alice', label: 'portal-1' });
+        const d = makeRecord({ providerId: 'planday', ownerId: 'alice', label: 'portal-2' });
+        for (const r of [a, b, c, d]) await store.put(r, 0);
+        const ids = async (filter?: { providerId?: string; ownerId?: string }) =>
+          (await store.list(filter)).map((r) => r.id).sort();
+        expect(await ids()).toEqual([a.id, b.id, c.id, d.id].sort());
+        expect(await ids({ providerId: 'plannr' })).toEqual([a.id, b.id].sort());
+        expect(await ids({ ownerId: 'alice' })).toEqual([a.id, c.id, d.id].sort());
+        expect(await ids({ providerId: 'planday', ownerId: 'alice' })).toEqual([c.id, d.id].sort());
+        expect(await ids({ providerId: 'iguide' })).toEqual([]);
+        const listed = (await store.list({ ownerId: 'bob' }))[0]!;
+        expect(revealCredential(listed.credential)).toEqual(revealCredential(b.credential));
+      });
+
+      it('forgets deleted records and follows updates', async () => {
+        const a = makeRecord({ ownerId: 'carol' });
+        const b = makeRecord({ ownerId: 'carol' });
+        await store.put(a, 0);
+        const b1 = await store.put(b, 0);
+        await store.delete(a.id);
+        await store.put({ ...b1, status: 'revoked' }, 1);
+        const listed = await store.list({ ownerId: 'carol' });
+        expect(listed.map((r) => [r.id, r.status, r.version])).toEqual([[b.id, 'revoked', 2]]);
+      });
+    });
+
+    describe('lock', () => {
+      it('is exclusive: a second taker waits, then times out with lock_timeout', async () => {
+        const held = await store.lock('refresh:x', { ttlMs: 10_000, waitMs: 0 });
+        expect(await codeOf(store.lock('refresh:x', { ttlMs: 10_000, waitMs: 150 }))).toBe('lock_timeout');
+        await held.release();
+        const again = await store.lock('refresh:x', { ttlMs: 10_000, waitMs: 0 });
+        await again.release();
+      });
+
+      it('keys are independent', async () => {
+        const a = await store.lock('refresh:a', { ttlMs: 10_000, waitMs: 0 });
+        const b = await store.lock('refresh:b', { ttlMs: 10_000, waitMs: 0 });
+        await a.release();
+        await b.release();
+      });
+
+      it('a waiter gets the lock as soon as it is released', async () => {
+        const held = await store.lock('refresh:w', { ttlMs: 10_000, waitMs: 0 });
+        const waiter = store.lock('refresh:w', { ttlMs: 10_000, waitMs: 5_000 });
+        await sleep(50);
+        await held.release();
+        const got = await waiter;
+        expect(got.key).toBe('refresh:w');
+        await got.release();
+      });
+
+      it('gives mutual exclusion to many concurrent takers', async () => {
+        let inside = 0;
+        let maxInside = 0;
+        let entered = 0;
+        await Promise.all(
+          Array.from({ length: 6 }, async () => {
+            const lock = await store.lock('refresh:m', { ttlMs: 10_000, waitMs: 15_000 });
+            inside += 1;
+            entered += 1;
+            maxInside = Math.max(maxInside, inside);
+            await sleep(10);
+            inside -= 1;
+            await lock.release();
+          }),
+        );
+        expect(entered).toBe(6);
+        expect(maxInside).toBe(1);
+      });
+
+      it('expires after its TTL so a crashed holder frees it; the old holder can then neither extend nor release it', async () => {
+        const crashed = await store.lock('refresh:e', { ttlMs: shortTtlMs, waitMs: 0 });
+        const taker = await store.lock('refresh:e', { ttlMs: 10_000, waitMs: shortTtlMs * 20 });
+        expect(await crashed.extend(10_000)).toBe(false);
+        await crashed.release();
+        // The taker still holds it: a third party must wait.
+        expect(await codeOf(store.lock('refresh:e', { ttlMs: 10_000, waitMs: 100 }))).toBe('lock_timeout');
+        await taker.release();
+      });
+
+      it('extend keeps a lock alive past its original TTL', async () => {
+        const held: StoreLock = await store.lock('refresh:k', { ttlMs: shortTtlMs, waitMs: 0 });
+        for (let i = 0; i < 4; i++) {
+          await sleep(shortTtlMs / 3);
+          expect(await held.extend(shortTtlMs)).toBe(true);
+        }
+        expect(await codeOf(store.lock('refresh:k', { ttlMs: 10_000, waitMs: 0 }))).toBe('lock_timeout');
+        await held.release();
+      });
+
+    });
+
+    describe('ephemeral values', () => {
+      it('can be taken exactly once', async () => {
+        await store.putEphemeral('auth:state-1', 'pending-json', 60_000);
+        const takes = await Promise.all([1, 2, 3, 4].map(() => store.takeEphemeral('auth:state-1')));
+        expect(takes.filter((v) => v === 'pending-json')).toHaveLength(1);
+        expect(takes.filter((v) => v === undefined)).toHaveLength(3);
+        expect(await store.takeEphemeral('auth:state-1')).toBeUndefined();
+      });
+
+      it('is undefined when unknown or expired', async () => {
+        expect(await store.takeEphemeral('auth:nope')).toBeUndefined();
+        await store.putEphemeral('auth:short', 'v', 50);
+        await sleep(200);
+        expect(await store.takeEphemeral('auth:short')).toBeUndefined();
+      });
+
+      it('keeps values apart by key', async () => {
+        await store.putEphemeral('auth:a', 'value-a', 60_000);
+        await store.putEphemeral('auth:b', 'value-b', 60_000);
+        expect(await store.takeEphemeral('auth:b')).toBe('value-b');
+        expect(await store.takeEphemeral('auth:a')).toBe('value-a');
+      });
+    });
+
+    const openTwin = options.twin;
+    if (openTwin) {
+      describe('two instances over the same data', () => {
+        it('share records, versions and locks', async () => {
+          const twin = await openTwin(store);
+          extra.push(twin);
+          const record = makeRecord();
+          await store.put(record, 0);
+          expect((await twin.get(record.id))!.version).toBe(1);
+          expect(await codeOf(twin.put(record, 0))).toBe('version_conflict');
+          await twin.put({ ...record, status: 'revoked' }, 1);
+          expect((await store.get(record.id))!.status).toBe('revoked');
+
+          const held = await store.lock('refresh:t', { ttlMs: 10_000, waitMs: 0 });
+          expect(await codeOf(twin.lock('refresh:t', { ttlMs: 10_000, waitMs: 100 }))).toBe('lock_timeout');
+          await held.release();
+          await (await twin.lock('refresh:t', { ttlMs: 10_000, waitMs: 0 })).release();
+
+          await store.putEphemeral('auth:shared', 'v', 60_000);
+          expect(await twin.takeEphemeral('auth:shared')).toBe('v');
+          expect(await store.takeEphemeral('auth:shared')).toBeUndefined();
+        });
+      });
+    }
+  });
+}
