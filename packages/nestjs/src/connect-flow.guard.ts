@@ -1,0 +1,40 @@
+import { Inject, Injectable, NotFoundException, mixin, type CanActivate, type ExecutionContext, type Type } from '@nestjs/common';
+import { AuthGuard, type IAuthGuard } from '@nestjs/passport';
+import type { Request } from 'express';
+import { CONNECTION_PROPERTY, strategyName } from './authkit.constants';
+import { AuthKitService } from './authkit.service';
+import { supportsAuthorizationCode } from './authkit.strategies';
+import type { AuthKitAuthenticateOptions } from './authkit.strategy';
+
+/**
+ * `AuthGuard('authkit-<providerId>')` that puts the saved connection on
+ * `request.authkitConnection` instead of `request.user` (which stays the app's user).
+ * On the start route it redirects to the provider; on the callback route it completes the
+ * flow. Phase is detected from the query (`code`/`state`/`error`) or the callback path.
+ */
+export function ConnectFlowGuard(providerId: string, phase?: 'start' | 'callback'): Type<IAuthGuard> {
+  class AuthKitConnectFlowGuard extends AuthGuard(strategyName(providerId)) {
+    override getAuthenticateOptions(): AuthKitAuthenticateOptions & { property: string; session: boolean } {
+      return { property: CONNECTION_PROPERTY, session: false, ...(phase ? { authkitPhase: phase } : {}) };
+    }
+  }
+  return mixin(AuthKitConnectFlowGuard);
+}
+
+/** The controller's guard: the provider comes from the `:provider` route parameter. */
+@Injectable()
+export class ProviderParamFlowGuard implements CanActivate {
+  constructor(@Inject(AuthKitService) private readonly service: AuthKitService) {}
+
+  canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<Request>();
+    const providerId = String(request.params.provider ?? '');
+    const provider = this.service.authkit.providers.get(providerId);
+    if (!provider || !supportsAuthorizationCode(provider)) {
+      throw new NotFoundException(`No OAuth2 provider named ${providerId.slice(0, 64)}`);
+    }
+    const phase = context.getHandler().name === 'callback' ? 'callback' : 'start';
+    const Guard = ConnectFlowGuard(providerId, phase);
+    return new Guard().canActivate(context) as Promise<boolean>;
+  }
+}
