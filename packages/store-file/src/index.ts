@@ -1,1 +1,3 @@
-export const VERSION = '0.1.0';
+// Public API of @authkit/store-file.
+export { createFileStore, FileStore } from './file-store';
+export type { FileStoreOptions, ReencryptResult } from './file-store';

@@ -2,3 +2,4 @@
 export { describeStoreConformance } from './suite';
 export type { StoreFactory, StoreConformanceOptions } from './suite';
 export { makeRecord, revealCredential, CREDENTIALS_OF_EVERY_KIND } from './fixtures';
+export { bundleWorker } from './bundle-worker';

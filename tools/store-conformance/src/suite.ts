@@ -4,16 +4,16 @@ import type { ConnectionStore, StoreLock } from '@authkit/core';
 import { CREDENTIALS_OF_EVERY_KIND, makeRecord, revealCredential, sleep } from './fixtures';
 
 /** Creates a fresh, empty store for one test. */
-export type StoreFactory = () => ConnectionStore | Promise<ConnectionStore>;
+export type StoreFactory<S extends ConnectionStore = ConnectionStore> = () => S | Promise<S>;
 
-export interface StoreConformanceOptions {
+export interface StoreConformanceOptions<S extends ConnectionStore = ConnectionStore> {
   /** Lock TTL used by the expiry tests. Default 300 ms. */
   shortTtlMs?: number;
   /**
    * Opens a second store over the same backing data (same directory, same Redis prefix).
    * When given, the suite also checks that locks and writes are shared between the two.
    */
-  twin?: (store: ConnectionStore) => ConnectionStore | Promise<ConnectionStore>;
+  twin?: (store: S) => ConnectionStore | Promise<ConnectionStore>;
 }
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
@@ -29,11 +29,15 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
  * Registers the store conformance tests: read, versioned write that rejects a stale version,
  * delete, list by provider and owner, locks with expiry, one-time ephemeral values.
  */
-export function describeStoreConformance(name: string, createStore: StoreFactory, options: StoreConformanceOptions = {}): void {
+export function describeStoreConformance<S extends ConnectionStore>(
+  name: string,
+  createStore: StoreFactory<S>,
+  options: StoreConformanceOptions<S> = {},
+): void {
   const shortTtlMs = options.shortTtlMs ?? 300;
 
   describe(`${name}: ConnectionStore conformance`, () => {
-    let store: ConnectionStore;
+    let store: S;
     const extra: ConnectionStore[] = [];
 
     beforeEach(async () => {
