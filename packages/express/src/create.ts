@@ -22,17 +22,18 @@ export interface AuthKitExpress {
  * const ak = createAuthKitExpress({ authkit, getOwner: (req) => req.session.userId, appUrl, cookieSecret });
  * app.use(ak.basePath, ak.router);
  * app.get('/departments', ak.requireConnection('planday'), async (req, res) => {
- *   res.json(await (await req.authkit!.client('planday').fetch('/hr/v1/Departments')).json());
+ *   res.json(await (await req.authkit.client('planday').fetch('/hr/v1/Departments')).json());
  * });
  * app.use(ak.errorHandler);
  * ```
  */
-export function createAuthKitExpress(options: AuthKitRouterOptions & { basePath?: string }): AuthKitExpress {
+export function createAuthKitExpress(options: AuthKitRouterOptions): AuthKitExpress {
   const basePath = (options.basePath ?? '/connections').replace(/\/+$/, '');
   return {
-    router: createAuthKitRouter(options),
+    router: createAuthKitRouter({ ...options, basePath }),
     basePath,
-    requireConnection: (providerId, extra = {}) => requireConnection(providerId, { ...options, ...extra }),
+    requireConnection: (providerId, extra = {}) =>
+      requireConnection(providerId, { authkit: options.authkit, getOwner: options.getOwner, ...extra }),
     errorHandler: authkitErrorHandler({ reauthorizationUrl: `${basePath}/:provider/connect` }),
   };
 }

@@ -1,6 +1,7 @@
 import { isAuthKitError, type AuthKitError } from '@authkit/core';
 import type { ErrorRequestHandler, Request } from 'express';
 import { AuthKitExpressError } from './adapter-error';
+import { routerDefaults } from './defaults';
 
 /** JSON body of every error answered by `@authkit/express`. */
 export interface ErrorBody {
@@ -28,6 +29,7 @@ export interface ErrorHandlerOptions {
   /**
    * Where a user re-connects a provider: a template with `:provider` (e.g.
    * `/connections/:provider/connect`) or a function. Added to 401 and 404-connection answers.
+   * Default: the connect route of the router created last.
    */
   reauthorizationUrl?: ReauthorizationUrl;
 }
@@ -71,7 +73,12 @@ function reauthorizeUrlFor(
   providerId: string | undefined,
   req: Request,
 ): string | undefined {
-  if (option === undefined || providerId === undefined) return undefined;
+  if (providerId === undefined) return undefined;
+  if (option === undefined) {
+    // Default: the connect route of the router created last, once its mount path is known.
+    const basePath = routerDefaults()?.basePath;
+    return basePath === undefined ? undefined : `${basePath}/${encodeURIComponent(providerId)}/connect`;
+  }
   if (typeof option === 'function') return option(providerId, req);
   return option.replace(':provider', encodeURIComponent(providerId));
 }

@@ -1,16 +1,24 @@
-import { ReauthorizationRequiredError, type AuthKitClient, type ConnectionView } from '@authkit/core';
+import { AuthKitError, ReauthorizationRequiredError, type AuthKit, type AuthKitClient, type ConnectionView } from '@authkit/core';
 import type { RequestHandler } from 'express';
 import { AuthKitExpressError } from './adapter-error';
+import { routerDefaults } from './defaults';
 import { resolveOwner } from './owner';
 import type { AuthKitExpressOptions, AuthKitRequestContext, RequireConnectionOptions } from './types';
 
+const CONTEXT = Symbol('authkit.context');
+
 class RequestContext implements AuthKitRequestContext {
+  readonly [CONTEXT] = true;
   readonly connections: Record<string, ConnectionView> = {};
   readonly #clients = new Map<string, AuthKitClient>();
+  readonly #authkit: AuthKit;
+
   constructor(
     readonly ownerId: string,
-    private readonly options: AuthKitExpressOptions,
-  ) {}
+    authkit: AuthKit,
+  ) {
+    this.#authkit = authkit;
+  }
 
   add(connection: ConnectionView): void {
     this.connections[connection.providerId] = connection;
@@ -24,31 +32,49 @@ class RequestContext implements AuthKitRequestContext {
     }
     let client = this.#clients.get(providerId);
     if (client === undefined) {
-      client = this.options.authkit.client(providerId, connection.id);
+      client = this.#authkit.client(providerId, connection.id);
       this.#clients.set(providerId, client);
     }
     return client;
   }
 }
 
+function settings(options: RequireConnectionOptions): AuthKitExpressOptions {
+  if (options.authkit !== undefined && options.getOwner !== undefined) {
+    return { authkit: options.authkit, getOwner: options.getOwner };
+  }
+  const defaults = routerDefaults();
+  const authkit = options.authkit ?? defaults?.authkit;
+  const getOwner = options.getOwner ?? defaults?.getOwner;
+  if (authkit === undefined || getOwner === undefined) {
+    throw new AuthKitError(
+      'configuration_error',
+      'requireConnection needs { authkit, getOwner }, or a router created with createAuthKitRouter first',
+    );
+  }
+  return { authkit, getOwner };
+}
+
 /**
  * Middleware that requires the signed-in owner's connection to a provider and puts a signed
  * client on the request: `req.authkit.client('planday').fetch('/hr/v1/Departments')`.
+ *
+ * Uses the `authkit` and `getOwner` given here, else those of the router created last.
  * No owner → 401 `owner_required`; no connection → 404 `connection_not_found`; a connection
- * that must be authorized again → 401 `reauthorization_required` (both with `reauthorizeUrl`
- * when the error handler knows it). Stack it to require several providers.
+ * that must be authorized again → 401 `reauthorization_required`. Stack it to require
+ * several providers on one route.
  */
-export function requireConnection(
-  providerId: string,
-  options: AuthKitExpressOptions & RequireConnectionOptions,
-): RequestHandler {
-  const { authkit, getOwner, label } = options;
-  if (!authkit.providers.has(providerId)) {
-    // A typo here is a programming error: fail at start-up, not on the first request.
-    throw new TypeError(`@authkit/express: requireConnection("${providerId}"): no such provider is configured`);
-  }
+export function requireConnection(providerId: string, options: RequireConnectionOptions = {}): RequestHandler {
+  const { label } = options;
+  let resolved: AuthKitExpressOptions | undefined;
   return async (req, _res, next) => {
     try {
+      // Resolved on first use, so the middleware may be declared before the router.
+      resolved ??= settings(options);
+      const { authkit, getOwner } = resolved;
+      if (!authkit.providers.has(providerId)) {
+        throw new AuthKitError('configuration_error', `requireConnection: the provider "${providerId}" is not configured`);
+      }
       const ownerId = await resolveOwner(getOwner, req);
       const connection = await authkit.getConnection(authkit.connectionIdFor(providerId, ownerId, label));
       if (connection === undefined || connection.ownerId !== ownerId || connection.status === 'revoked') {
@@ -57,12 +83,15 @@ export function requireConnection(
       if (connection.status === 'reauthorization_required') {
         throw new ReauthorizationRequiredError('This connection must be authorized again', { providerId, connectionId: connection.id });
       }
-      let context = req.authkit;
-      if (!(context instanceof RequestContext) || context.ownerId !== ownerId) {
-        context = new RequestContext(ownerId, options);
+      const existing = (req as { authkit?: unknown }).authkit;
+      let context: RequestContext;
+      if (existing instanceof RequestContext && existing.ownerId === ownerId) {
+        context = existing;
+      } else {
+        context = new RequestContext(ownerId, authkit);
         req.authkit = context;
       }
-      (context as RequestContext).add(connection);
+      context.add(connection);
       next();
     } catch (error) {
       next(error);

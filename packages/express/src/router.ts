@@ -2,6 +2,7 @@ import type { ConnectionView } from '@authkit/core';
 import express, { type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
 import { AuthKitExpressError } from './adapter-error';
 import { readStaticCredential } from './credential-input';
+import { setRouterDefaults, type RouterDefaults } from './defaults';
 import { authkitErrorHandler } from './error-response';
 import { knownProvider, resolveOwner } from './owner';
 import { safeReturnTo } from './return-to';
@@ -48,7 +49,18 @@ export function createAuthKitRouter(options: AuthKitRouterOptions): Router {
   const defaultReturnTo = safeReturnTo(options.defaultReturnTo ?? '/') ?? '/';
   const appOrigin = appUrl === undefined ? undefined : new URL(appUrl).origin;
 
+  const defaults: RouterDefaults = {
+    authkit,
+    getOwner,
+    ...(options.basePath === undefined ? {} : { basePath: options.basePath.replace(/\/+$/, '') }),
+  };
+  setRouterDefaults(defaults);
+
   const router = express.Router();
+  router.use((req, _res, next) => {
+    defaults.basePath ??= req.baseUrl;
+    next();
+  });
   const bodies = [express.json({ limit: '16kb' }), express.urlencoded({ extended: false, limit: '16kb' })];
 
   const secureCookie = (req: Request): boolean =>

@@ -33,6 +33,11 @@ export interface AuthKitExpressOptions {
 /** Options of {@link createAuthKitRouter}. */
 export interface AuthKitRouterOptions extends AuthKitExpressOptions {
   /**
+   * Where the router is mounted (e.g. `/connections`), used for callback and reauthorization
+   * URLs outside the router. Learnt from the first request when omitted.
+   */
+  basePath?: string;
+  /**
    * Key for signing the state cookie (at least 32 characters). Without one a random key is
    * made per process, so flows started before a restart fail with `invalid_state`.
    */
@@ -49,7 +54,7 @@ export interface AuthKitRouterOptions extends AuthKitExpressOptions {
 }
 
 /** Options of {@link requireConnection}. */
-export interface RequireConnectionOptions {
+export interface RequireConnectionOptions extends Partial<AuthKitExpressOptions> {
   /** Selects one of several connections of the owner to this provider (e.g. a Planday portal). */
   label?: string;
 }
@@ -72,8 +77,11 @@ declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace Express {
     interface Request {
-      /** Set by `requireConnection(...)` from `@authkit/express`. */
-      authkit?: AuthKitRequestContext;
+      /**
+       * Set by `requireConnection(...)` from `@authkit/express`; present only on routes behind
+       * it (declared non-optional like express-session's `req.session`, for the same reason).
+       */
+      authkit: AuthKitRequestContext;
     }
   }
 }

@@ -1,0 +1,138 @@
+import type { AuthKit } from '@authkit/core';
+import { createAuthKitExpress, isAuthKitError, sendWebResponse, toErrorResponse } from '@authkit/express';
+import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
+import { apiCallFor } from './catalogue';
+import { DemoSession, validUserName } from './session';
+import type { DemoCredentials } from './views';
+import { dashboardPage, errorPage, loginPage, type ApiResult } from './views';
+
+export interface DemoAppOptions {
+  authkit: AuthKit;
+  appUrl: string;
+  /** Signs the demo login cookie and the AuthKit state cookie (>= 32 characters). */
+  secret: string;
+  sandboxUrl: string;
+  /** Mints demo credentials for the page (sandbox). */
+  mintCredentials(): Promise<DemoCredentials>;
+}
+
+export const BASE_PATH = '/connections';
+
+function wantsHtml(req: Request): boolean {
+  return req.accepts(['json', 'html']) === 'html';
+}
+
+function prettyBody(text: string): string {
+  let body = text;
+  try {
+    body = JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    // not JSON: show as is
+  }
+  return body.length > 4000 ? `${body.slice(0, 4000)}\n…` : body;
+}
+
+/** The demo as an Express app (no listening: main.ts and tests do that). */
+export function createDemoApp(options: DemoAppOptions): express.Express {
+  const { authkit } = options;
+  const session = new DemoSession(options.secret, options.appUrl.startsWith('https:'));
+  const getOwner = (req: Request): string | undefined => session.user(req);
+  const ak = createAuthKitExpress({
+    authkit,
+    getOwner,
+    appUrl: options.appUrl,
+    basePath: BASE_PATH,
+    cookieSecret: options.secret,
+    // Browsers get an HTML error page from the handler below; API clients get JSON.
+    handleErrors: false,
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.urlencoded({ extended: false, limit: '16kb' }));
+
+  const dashboard = async (req: Request, res: Response, extra: { result?: ApiResult; error?: { code: string; message: string } } = {}) => {
+    const user = getOwner(req);
+    if (user === undefined) {
+      res.type('html').send(loginPage());
+      return;
+    }
+    const [connections, credentials] = await Promise.all([authkit.listConnections({ ownerId: user }), options.mintCredentials()]);
+    res
+      .set('Cache-Control', 'no-store')
+      .type('html')
+      .send(dashboardPage({ user, basePath: BASE_PATH, connections, credentials, sandboxUrl: options.sandboxUrl, ...extra }));
+  };
+
+  app.get('/', async (req, res) => dashboard(req, res));
+
+  app.post('/login', (req, res) => {
+    const user = validUserName((req.body as Record<string, unknown> | undefined)?.user);
+    if (user === undefined) {
+      res.status(400).type('html').send(loginPage('Use 1–64 letters, digits, "_", ".", "@" or "-".'));
+      return;
+    }
+    session.signIn(res, user);
+    res.redirect(303, '/');
+  });
+
+  app.post('/logout', (_req, res) => {
+    session.signOut(res);
+    res.redirect(303, '/');
+  });
+
+  // "Call API": one read-only request through AuthKit's signed client, shown on the dashboard.
+  app.get('/call', async (req, res) => {
+    const ownerId = getOwner(req);
+    if (ownerId === undefined) {
+      res.redirect(303, '/');
+      return;
+    }
+    const providerId = typeof req.query.provider === 'string' ? req.query.provider : '';
+    const label = typeof req.query.label === 'string' && req.query.label !== '' ? req.query.label : undefined;
+    if (!authkit.providers.has(providerId)) {
+      await dashboard(req, res, { error: { code: 'unknown_provider', message: 'No such provider' } });
+      return;
+    }
+    const connection = await authkit.getConnection(authkit.connectionIdFor(providerId, ownerId, label));
+    if (connection === undefined || connection.ownerId !== ownerId) {
+      await dashboard(req, res, { error: { code: 'connection_not_found', message: 'Connect it first' } });
+      return;
+    }
+    const call = apiCallFor(connection);
+    try {
+      const response = await authkit.client(providerId, connection.id).fetch(call.path, { method: call.method, headers: { Accept: 'application/json' } });
+      const result = { connectionId: connection.id, request: `${call.method} ${call.path}`, status: response.status, body: prettyBody(await response.text()) };
+      await dashboard(req, res, { result });
+    } catch (error) {
+      if (!isAuthKitError(error)) throw error;
+      await dashboard(req, res, { error: { code: error.code, message: error.message } });
+    }
+  });
+
+  app.use(BASE_PATH, ak.router);
+
+  // JSON API routes behind requireConnection, as an app would expose them.
+  app.get('/api/planday/departments', ak.requireConnection('planday'), async (req, res) => {
+    await sendWebResponse(res, await req.authkit.client('planday').fetch('hr/v1/Departments'));
+  });
+  app.get('/api/plannr/contacts', ak.requireConnection('plannr'), async (req, res) => {
+    await sendWebResponse(res, await req.authkit.client('plannr').fetch('api/v1/contacts'));
+  });
+  app.get('/api/iguide/iguides', ak.requireConnection('iguide', { label: 'api-token' }), async (req, res) => {
+    await sendWebResponse(res, await req.authkit.client('iguide').fetch('iguides'));
+  });
+
+  const errors: ErrorRequestHandler = (err, req, res, next) => {
+    const answer = toErrorResponse(err, req, { reauthorizationUrl: `${BASE_PATH}/:provider/connect?returnTo=/` });
+    if (answer === undefined) {
+      next(err);
+      return;
+    }
+    res.status(answer.status).set(answer.headers).set('Cache-Control', 'no-store');
+    if (wantsHtml(req)) res.type('html').send(errorPage(answer.status, answer.body.error.code, answer.body.error.message));
+    else res.json(answer.body);
+  };
+  app.use(errors);
+  return app;
+}

@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+
+/** The demo's settings, from the environment (see README). */
+export interface DemoConfig {
+  port: number;
+  /** Interface to listen on; default 127.0.0.1 (reached as `localhost`). */
+  host: string;
+  appUrl: string;
+  /** External sandbox to use through its admin HTTP API; else one is started in-process. */
+  sandboxUrl?: string;
+  /** Directory of the durable file store. */
+  dataDir?: string;
+  /** Base64 32-byte key for encryption at rest; without it the demo opts into plaintext-for-development. */
+  encryptionKey?: string;
+  /** Signs the login and state cookies. */
+  secret: string;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): DemoConfig {
+  const port = Number(env.PORT ?? 3001);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('PORT must be a port number');
+  const appUrl = (env.APP_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    appUrl,
+    ...(env.SANDBOX_URL ? { sandboxUrl: env.SANDBOX_URL.replace(/\/+$/, '') } : {}),
+    ...(env.AUTHKIT_DATA_DIR ? { dataDir: env.AUTHKIT_DATA_DIR } : {}),
+    ...(env.AUTHKIT_ENCRYPTION_KEY ? { encryptionKey: env.AUTHKIT_ENCRYPTION_KEY } : {}),
+    // A fresh secret per start signs everyone out on restart, which is fine for a demo.
+    secret: env.DEMO_SESSION_SECRET ?? randomBytes(32).toString('base64url'),
+  };
+}
