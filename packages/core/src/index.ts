@@ -7,3 +7,17 @@ export type * from './providers/types';
 export type * from './store/types';
 export * from './errors';
 export { Secret, secret } from './secret';
+
+/** Creates the AuthKit entry point. */
+export { createAuthKit } from './authkit';
+/** The default in-memory connection store. */
+export { MemoryStore } from './store/memory-store';
+export type { MemoryStoreOptions } from './store/memory-store';
+/** The secret-free view of a connection record. */
+export { toConnectionView } from './util/connection-view';
+/** Deterministic connection id for provider + owner (+ label). */
+export { connectionIdFor } from './util/connection-id';
+/** Provider factories (`providers.iguide()`, `providers.oauth2({...})`, …) and helpers. */
+export * from './providers/index';
+/** Encryption at rest for durable stores. */
+export * from './crypto/index';

@@ -1,0 +1,152 @@
+import type { AuthKit, AuthKitClient, AuthKitOptions } from './authkit-types';
+import { AuthKitError } from './errors';
+import { Pacer } from './fetch/pacer';
+import { createSignedFetch } from './fetch/signed-fetch';
+import { completeAuthorization } from './flows/complete-authorization';
+import { connectClientCredentials, connectRefreshToken, connectStatic, saveTokenResponse } from './flows/connect';
+import { authorizationUrl, consumePendingAuthorization, createPendingAuthorization } from './flows/pending';
+import { TokenLifecycle } from './lifecycle/token-lifecycle';
+import { withRetry } from './oauth/retry';
+import { requireOAuth2, revokeToken } from './oauth/token-client';
+import type { ProviderDefinition } from './providers/types';
+import type { Runtime } from './runtime';
+import { providerOf } from './runtime';
+import { MemoryStore } from './store/memory-store';
+import { connectionIdFor } from './util/connection-id';
+import { toConnectionView } from './util/connection-view';
+import { EventEmitter } from './util/emitter';
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+function indexProviders(list: readonly ProviderDefinition[]): Map<string, ProviderDefinition> {
+  const map = new Map<string, ProviderDefinition>();
+  for (const provider of list) {
+    if (map.has(provider.id)) {
+      throw new AuthKitError('configuration_error', `Two providers share the id "${provider.id}".`, { providerId: provider.id });
+    }
+    map.set(provider.id, provider);
+  }
+  return map;
+}
+
+/**
+ * Creates the AuthKit entry point: flows that obtain credentials, a store that keeps them,
+ * a lifecycle that keeps them fresh, and signed clients that use them.
+ *
+ * @example
+ * ```ts
+ * const authkit = createAuthKit({ providers: [providers.plannr({ clientId, clientSecret, redirectUri })] });
+ * const { url } = await authkit.startAuthorization({ providerId: 'plannr', ownerId: user.id });
+ * // …after the callback:
+ * const { connection } = await authkit.completeAuthorization({ providerId: 'plannr', ownerId: user.id, callback: req.url });
+ * const res = await authkit.client('plannr', connection.id).fetch('/api/v1/contacts');
+ * ```
+ */
+export function createAuthKit(options: AuthKitOptions): AuthKit {
+  const providers = indexProviders(options.providers);
+  const now = options.now ?? Date.now;
+  const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const store = options.store ?? new MemoryStore({ now });
+  const events = new EventEmitter();
+  const timeoutMs = options.retry?.timeoutMs ?? 10_000;
+  const runtime: Runtime = {
+    providers,
+    store,
+    events,
+    now,
+    fetch: fetchImpl,
+    tokens: { fetch: fetchImpl, now, timeoutMs },
+    retry: { attempts: options.retry?.attempts ?? 3, baseDelayMs: options.retry?.baseDelayMs ?? 200 },
+    refreshSkewMs: options.refreshSkewMs ?? MINUTE,
+    refreshTokenExpiryWarningMs: options.refreshTokenExpiryWarningMs ?? 14 * DAY,
+    authorizationTtlMs: options.authorizationTtlMs ?? 10 * MINUTE,
+    // Long enough for every retry of a slow token endpoint; extended while a request runs.
+    refreshLock: { ttlMs: Math.max(5_000, timeoutMs * 2), waitMs: timeoutMs * 4 + 5_000 },
+  };
+  const lifecycle = new TokenLifecycle(runtime);
+  const pacer = options.pacing ? new Pacer() : undefined;
+
+  const client = (providerId: string, connectionId: string): AuthKitClient => {
+    const provider = providerOf(runtime, providerId);
+    const signedFetch = createSignedFetch(
+      provider,
+      {
+        current: () => lifecycle.usable(connectionId, providerId),
+        renew: async (record) => {
+          if (!lifecycle.canRenew(record) || record.credential.kind !== 'oauth2') return undefined;
+          return lifecycle.refresh(connectionId, { force: true, staleAccessToken: record.credential.accessToken }, providerId);
+        },
+      },
+      { fetch: fetchImpl, now, ...(pacer === undefined ? {} : { pacer }) },
+    );
+    return {
+      providerId,
+      connectionId,
+      fetch: signedFetch,
+      refresh: async () => toConnectionView(await lifecycle.refresh(connectionId, { force: true }, providerId)),
+      verify: async () => {
+        if (provider.verify === undefined) return {};
+        const record = await lifecycle.usable(connectionId, providerId);
+        const result = await provider.verify({ fetch: signedFetch, connection: record });
+        return result.subject === undefined ? {} : { subject: result.subject };
+      },
+    };
+  };
+
+  return {
+    providers,
+    store,
+    provider: (providerId) => providerOf(runtime, providerId),
+    connectionIdFor,
+    async startAuthorization(input) {
+      const pending = await createPendingAuthorization(runtime, input);
+      return { url: await authorizationUrl(runtime, pending), state: pending.state, expiresAt: pending.expiresAt };
+    },
+    async completeAuthorization(input) {
+      const { record, pending } = await completeAuthorization(runtime, input);
+      return { connection: toConnectionView(record), ...(pending.returnTo === undefined ? {} : { returnTo: pending.returnTo }) };
+    },
+    createPendingAuthorization: (input) => createPendingAuthorization(runtime, input),
+    consumePendingAuthorization: (providerId, state) => consumePendingAuthorization(runtime, providerId, state),
+    saveTokenResponse: async (input) => toConnectionView(await saveTokenResponse(runtime, input)),
+    connectStatic: async (input) => toConnectionView(await connectStatic(runtime, input)),
+    connectRefreshToken: async (input) => toConnectionView(await connectRefreshToken(runtime, input)),
+    connectClientCredentials: async (input) => toConnectionView(await connectClientCredentials(runtime, input)),
+    async disconnect(connectionId, disconnectOptions = {}) {
+      const record = await store.get(connectionId);
+      if (record === undefined) return;
+      const provider = providers.get(record.providerId);
+      const credential = record.credential;
+      let revoked = false;
+      if (
+        (disconnectOptions.revoke ?? true) &&
+        provider?.oauth2?.revocationEndpoint !== undefined &&
+        credential.kind === 'oauth2' &&
+        record.status !== 'revoked'
+      ) {
+        const oauthProvider = requireOAuth2(provider);
+        // Revoking the refresh token ends the whole grant (RFC 7009 §2.1); fall back to the access token.
+        const [token, hint] = credential.refreshToken
+          ? ([credential.refreshToken, 'refresh_token'] as const)
+          : ([credential.accessToken, 'access_token'] as const);
+        await withRetry(runtime.retry, () => revokeToken(oauthProvider, runtime.tokens, token.reveal(), hint));
+        revoked = true;
+      }
+      await store.delete(connectionId);
+      const base = { providerId: record.providerId, connectionId, ownerId: record.ownerId };
+      if (revoked) events.emit({ type: 'connection.revoked', ...base });
+      events.emit({ type: 'connection.deleted', ...base });
+    },
+    async getConnection(connectionId) {
+      const record = await store.get(connectionId);
+      return record === undefined ? undefined : toConnectionView(record);
+    },
+    async listConnections(filter) {
+      return (await store.list(filter)).map(toConnectionView);
+    },
+    client,
+    on: (type, listener) => events.on(type, listener),
+    readConnectionRecord: (connectionId) => store.get(connectionId),
+  };
+}

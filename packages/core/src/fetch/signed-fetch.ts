@@ -1,0 +1,141 @@
+import type { ConnectionRecord } from '../connection';
+import type { Credential } from '../credentials';
+import type { AuthKitError } from '../errors';
+import { PermissionDeniedError, RateLimitedError, UnauthenticatedError } from '../errors';
+import { parseRetryAfterHeader } from '../providers/shared';
+import type { ProviderDefinition } from '../providers/types';
+import type { Secret } from '../secret';
+import type { Pacer } from './pacer';
+import type { PreparedRequest } from './request';
+import { assertAllowedUrl, prepareRequest } from './request';
+
+/** Where a signed fetch gets its credential, and how it renews it after a 401. */
+export interface CredentialSource {
+  /** The record to sign with (refreshed first if it is about to expire). */
+  current(): Promise<ConnectionRecord>;
+  /** A renewed record after `record` got a 401, or undefined if it cannot be renewed. */
+  renew?(record: ConnectionRecord): Promise<ConnectionRecord | undefined>;
+}
+
+/** What a signed fetch needs besides the provider and its credential source. */
+export interface SignedFetchDeps {
+  readonly fetch: typeof fetch;
+  readonly now: () => number;
+  readonly pacer?: Pacer;
+}
+
+const MAX_REDIRECTS = 5;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * A `fetch` with the global signature that signs each request for `provider`, refuses foreign
+ * hosts before sending, answers one 401 with one renewal and one retry (replayable bodies
+ * only), and turns 401/403/429 into typed errors. Other responses pass through untouched.
+ */
+export function createSignedFetch(provider: ProviderDefinition, source: CredentialSource, deps: SignedFetchDeps): typeof fetch {
+  const signedFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const request = await prepareRequest(provider, input, init);
+    let record = await source.current();
+    if (deps.pacer !== undefined) await deps.pacer.acquire(provider, record);
+    let response = await send(provider, record, request, deps.fetch);
+    if (response.status === 401 && request.replayable && source.renew !== undefined) {
+      const renewed = await source.renew(record);
+      if (renewed !== undefined) {
+        await response.body?.cancel().catch(() => undefined);
+        record = renewed;
+        response = await send(provider, record, request, deps.fetch);
+      }
+    }
+    if (response.status === 401 || response.status === 403 || response.status === 429) {
+      throw await toError(provider, record, response, deps.now());
+    }
+    return response;
+  };
+  return signedFetch as typeof fetch;
+}
+
+/** Signs and sends, following redirects only to the provider's own hosts. */
+async function send(provider: ProviderDefinition, record: ConnectionRecord, request: PreparedRequest, fetchImpl: typeof fetch): Promise<Response> {
+  let url = request.url;
+  let init = request.init;
+  for (let hop = 0; ; hop++) {
+    // Fresh copies: a signer may add a query parameter (API keys) and must not leak into the next hop.
+    const signedUrl = new URL(url.href);
+    const headers = new Headers(request.headers);
+    provider.signRequest({ url: signedUrl, headers, credential: record.credential, connection: record });
+    const streamed = typeof ReadableStream !== 'undefined' && init.body instanceof ReadableStream;
+    // Node's fetch requires `duplex: 'half'` for a streamed body (not in the DOM typings).
+    const sendInit: RequestInit & { duplex?: 'half' } = { ...init, headers, redirect: 'manual', ...(streamed ? { duplex: 'half' } : {}) };
+    const response = await fetchImpl(signedUrl.href, sendInit);
+    if (request.redirect === 'manual' || !REDIRECT_STATUSES.has(response.status)) return response;
+    const location = response.headers.get('location');
+    if (location === null) return response;
+    await response.body?.cancel().catch(() => undefined);
+    if (request.redirect === 'error') throw new TypeError(`Redirect to another URL refused (redirect: "error").`);
+    if (hop >= MAX_REDIRECTS) throw new TypeError(`Too many redirects from ${provider.name}.`);
+    const next = new URL(location, url);
+    // Never carry the credential to a host the provider does not own.
+    assertAllowedUrl(provider, next);
+    const method = (init.method ?? 'GET').toUpperCase();
+    if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
+      const { body: _body, ...rest } = init;
+      init = { ...rest, method: method === 'HEAD' ? 'HEAD' : 'GET' };
+    }
+    url = next;
+  }
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text().catch(() => '');
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return { message: text.slice(0, 200) };
+  }
+}
+
+function secretsOf(credential: Credential): Secret[] {
+  switch (credential.kind) {
+    case 'oauth2':
+      return credential.refreshToken === undefined ? [credential.accessToken] : [credential.accessToken, credential.refreshToken];
+    case 'api_token':
+      return [credential.tokenValue];
+    case 'api_key':
+      return [credential.key];
+    case 'personal_access_token':
+      return [credential.token];
+  }
+}
+
+/** Provider wording is kept, minus any echo of the credential (some APIs quote the token back). */
+function redact(message: string, credential: Credential): string {
+  let safe = message;
+  for (const secret of secretsOf(credential)) {
+    const value = secret.reveal();
+    if (value.length >= 4 && safe.includes(value)) safe = safe.split(value).join('[redacted]');
+  }
+  return safe.slice(0, 300);
+}
+
+async function toError(provider: ProviderDefinition, record: ConnectionRecord, response: Response, now: number): Promise<AuthKitError> {
+  const status = response.status;
+  const body = await readBody(response);
+  const info = provider.parseError?.(status, body, response.headers);
+  const base = { providerId: provider.id, connectionId: record.id, status };
+  const detail = info?.message === undefined ? '' : `: ${redact(info.message, record.credential)}`;
+  if (status === 401) {
+    return new UnauthenticatedError(`${provider.name} rejected the credential (HTTP 401)${detail}`, base);
+  }
+  if (status === 403) {
+    return new PermissionDeniedError(`${provider.name} denied permission (HTTP 403)${detail}`, {
+      ...base,
+      ...(info?.requiredScope === undefined ? {} : { requiredScope: info.requiredScope }),
+    });
+  }
+  const retryAfter = provider.parseRetryAfter?.(response.headers) ?? parseRetryAfterHeader(response.headers, now);
+  return new RateLimitedError(`${provider.name} rate limit reached (HTTP 429)${detail}`, {
+    ...base,
+    ...(retryAfter === undefined ? {} : { retryAfter }),
+  });
+}

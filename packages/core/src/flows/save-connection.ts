@@ -1,0 +1,86 @@
+import type { ConnectionGrant, ConnectionRecord } from '../connection';
+import type { Credential } from '../credentials';
+import { AuthKitError, isAuthKitError, VersionConflictError } from '../errors';
+import { createSignedFetch } from '../fetch/signed-fetch';
+import type { ProviderDefinition } from '../providers/types';
+import type { Runtime } from '../runtime';
+import { connectionIdFor } from '../util/connection-id';
+
+/** What a flow hands over once it holds a credential. */
+export interface NewConnection {
+  provider: ProviderDefinition;
+  ownerId: string;
+  label?: string;
+  grant: ConnectionGrant;
+  credential: Credential;
+  metadata?: Record<string, string>;
+  /** Run the provider's verify call first (static credentials). */
+  verify: boolean;
+}
+
+/**
+ * Verifies (where asked and possible), resolves provider metadata (Plannr's account uuid),
+ * then stores the connection. Reconnecting the same owner replaces the credential with a
+ * version bump and resets the status to `active`. Nothing is stored if any step fails.
+ */
+export async function saveConnection(runtime: Runtime, input: NewConnection): Promise<ConnectionRecord> {
+  const { provider } = input;
+  const id = connectionIdFor(provider.id, input.ownerId, input.label);
+  const now = runtime.now();
+  let draft: ConnectionRecord = {
+    id,
+    providerId: provider.id,
+    ownerId: input.ownerId,
+    ...(input.label === undefined || input.label === '' ? {} : { label: input.label }),
+    status: 'active',
+    version: 0,
+    grant: input.grant,
+    credential: input.credential,
+    metadata: { ...input.metadata },
+    createdAt: now,
+    updatedAt: now,
+  };
+
+  // The draft is signed directly: no refresh, no store, so a bad credential leaves no trace.
+  const signed = (record: ConnectionRecord) =>
+    createSignedFetch(provider, { current: async () => record }, { fetch: runtime.fetch, now: runtime.now });
+  try {
+    if (input.verify && provider.verify !== undefined) {
+      const result = await provider.verify({ fetch: signed(draft), connection: draft });
+      if (result.metadata !== undefined) draft = { ...draft, metadata: { ...draft.metadata, ...result.metadata } };
+    }
+    if (provider.resolveMetadata !== undefined) {
+      const metadata = await provider.resolveMetadata({ fetch: signed(draft), connection: draft });
+      draft = { ...draft, metadata: { ...draft.metadata, ...metadata } };
+    }
+  } catch (error) {
+    throw asCredentialError(provider, error);
+  }
+
+  for (let attempt = 0; ; attempt++) {
+    const existing = await runtime.store.get(id);
+    const record: ConnectionRecord = { ...draft, createdAt: existing?.createdAt ?? now, version: existing?.version ?? 0 };
+    try {
+      const saved = await runtime.store.put(record, existing?.version ?? 0);
+      runtime.events.emit({ type: 'connection.created', providerId: provider.id, connectionId: id, ownerId: input.ownerId });
+      return saved;
+    } catch (error) {
+      if (!(error instanceof VersionConflictError) || attempt >= 3) throw error;
+    }
+  }
+}
+
+/** A 4xx from the provider while checking a new credential means the credential is bad. */
+function asCredentialError(provider: ProviderDefinition, error: unknown): unknown {
+  if (!isAuthKitError(error)) return error;
+  const rejected =
+    error.code === 'unauthenticated' ||
+    error.code === 'permission_denied' ||
+    (error.status !== undefined && error.status >= 400 && error.status < 500 && error.code !== 'rate_limited');
+  if (!rejected || error.code === 'invalid_credential') return error;
+  return new AuthKitError('invalid_credential', `${provider.name} rejected the credential${error.status === undefined ? '' : ` (HTTP ${error.status})`}.`, {
+    providerId: provider.id,
+    ...(error.status === undefined ? {} : { status: error.status }),
+    cause: error,
+  });
+}

@@ -1,0 +1,289 @@
+import * as oauth from 'oauth4webapi';
+import type { OAuth2Credential } from '../credentials';
+import { AuthKitError, TokenEndpointError } from '../errors';
+import type { OAuth2Settings, ProviderDefinition } from '../providers/types';
+import { Secret } from '../secret';
+import { splitScopes } from '../util/scopes';
+import { isLoopbackHttp } from './http';
+
+/** What every token-endpoint call needs from the AuthKit instance. */
+export interface TokenClientDeps {
+  readonly fetch: typeof fetch;
+  readonly now: () => number;
+  /** Per-request timeout in ms. */
+  readonly timeoutMs: number;
+}
+
+/** A provider that has OAuth2 settings, with the settings narrowed. */
+export type OAuth2Provider = ProviderDefinition & { readonly oauth2: OAuth2Settings };
+
+/** The OAuth2 settings of a provider, or a `configuration_error`. */
+export function requireOAuth2(provider: ProviderDefinition): OAuth2Provider {
+  if (provider.oauth2 === undefined) {
+    throw new AuthKitError('configuration_error', `Provider "${provider.id}" has no OAuth2 configuration.`, {
+      providerId: provider.id,
+    });
+  }
+  return provider as OAuth2Provider;
+}
+
+function authorizationServer(provider: OAuth2Provider): oauth.AuthorizationServer {
+  const settings = provider.oauth2;
+  return {
+    issuer: settings.issuer ?? new URL(settings.tokenEndpoint).origin,
+    token_endpoint: settings.tokenEndpoint,
+    ...(settings.authorizationEndpoint === undefined ? {} : { authorization_endpoint: settings.authorizationEndpoint }),
+    ...(settings.revocationEndpoint === undefined ? {} : { revocation_endpoint: settings.revocationEndpoint }),
+    // AuthKit does not use ID tokens; when a server sends one anyway (Planday with `openid`),
+    // oauth4webapi still checks its claims, and needs to know which algorithms are fine.
+    id_token_signing_alg_values_supported: ['RS256', 'PS256', 'ES256', 'EdDSA', 'Ed25519'],
+  };
+}
+
+function oauthClient(provider: OAuth2Provider, deps: TokenClientDeps): oauth.Client {
+  return {
+    client_id: provider.oauth2.clientId,
+    // Keeps ID-token time checks consistent with AuthKit's (injectable) clock.
+    [oauth.clockSkew]: Math.round((deps.now() - Date.now()) / 1000),
+  };
+}
+
+function clientAuthentication(provider: OAuth2Provider): oauth.ClientAuth {
+  const settings = provider.oauth2;
+  switch (settings.clientAuthentication) {
+    case 'none':
+      return oauth.None();
+    case 'client_secret_basic':
+    case 'client_secret_post': {
+      if (settings.clientSecret === undefined) {
+        throw new AuthKitError('configuration_error', `Provider "${provider.id}" needs a client secret for ${settings.clientAuthentication}.`, {
+          providerId: provider.id,
+        });
+      }
+      return settings.clientAuthentication === 'client_secret_basic'
+        ? oauth.ClientSecretBasic(settings.clientSecret)
+        : oauth.ClientSecretPost(settings.clientSecret);
+    }
+  }
+}
+
+function requestOptions(endpoint: string, deps: TokenClientDeps): oauth.TokenEndpointRequestOptions {
+  return {
+    [oauth.customFetch]: deps.fetch,
+    // Plain HTTP only for the local sandbox on loopback; any remote endpoint must be HTTPS.
+    [oauth.allowInsecureRequests]: isLoopbackHttp(new URL(endpoint)),
+    signal: () => AbortSignal.timeout(deps.timeoutMs),
+  };
+}
+
+const OAUTH_ERROR_CODE = /^[A-Za-z0-9_.-]{1,64}$/;
+const TRANSIENT_OAUTH_ERRORS = new Set(['temporarily_unavailable', 'server_error']);
+const MALFORMED = new Set<string>([oauth.PARSE_ERROR, oauth.INVALID_RESPONSE, oauth.RESPONSE_IS_NOT_JSON]);
+
+/**
+ * Runs one token-endpoint exchange and turns every failure into a {@link TokenEndpointError}
+ * whose `transient` flag drives retries. Secrets never reach the error: the oauth4webapi
+ * errors carry the response body, so they are not attached as `cause`.
+ */
+async function exchange(
+  provider: OAuth2Provider,
+  send: () => Promise<Response>,
+  process: (response: Response) => Promise<oauth.TokenEndpointResponse>,
+): Promise<oauth.TokenEndpointResponse> {
+  const providerId = provider.id;
+  let response: Response;
+  try {
+    response = await send();
+  } catch (error) {
+    throw requestFailure(providerId, error);
+  }
+  const status = response.status;
+  if (status >= 500 || status === 429 || status === 408) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new TokenEndpointError(`${provider.name} token endpoint answered HTTP ${status}.`, { providerId, status, transient: true });
+  }
+  try {
+    return await process(response);
+  } catch (error) {
+    if (error instanceof oauth.ResponseBodyError) {
+      const code = OAUTH_ERROR_CODE.test(error.error) ? error.error : 'invalid_response';
+      return Promise.reject(
+        new TokenEndpointError(`${provider.name} token endpoint answered "${code}" (HTTP ${status}).`, {
+          providerId,
+          status,
+          error: code,
+          transient: TRANSIENT_OAUTH_ERRORS.has(code),
+        }),
+      );
+    }
+    if (error instanceof oauth.WWWAuthenticateChallengeError) {
+      throw new TokenEndpointError(`${provider.name} token endpoint rejected the client authentication (HTTP ${status}).`, {
+        providerId,
+        status,
+        error: 'invalid_client',
+      });
+    }
+    if (error instanceof oauth.OperationProcessingError && MALFORMED.has(error.code ?? '') && status >= 200 && status < 300) {
+      throw new TokenEndpointError(`${provider.name} token endpoint returned a malformed response.`, {
+        providerId,
+        status,
+        transient: true,
+      });
+    }
+    throw new TokenEndpointError(`${provider.name} token endpoint returned an unusable response (HTTP ${status}).`, {
+      providerId,
+      status,
+    });
+  }
+}
+
+function requestFailure(providerId: string, error: unknown): AuthKitError {
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'TimeoutError' || name === 'AbortError') {
+    return new TokenEndpointError('Token endpoint request timed out.', { providerId, transient: true });
+  }
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  if (error instanceof oauth.OperationProcessingError || error instanceof oauth.UnsupportedOperationError || code.startsWith('ERR_')) {
+    // oauth4webapi refused to send (e.g. a non-HTTPS remote endpoint): a configuration problem.
+    return new AuthKitError('configuration_error', `Token endpoint request refused: ${error instanceof Error ? error.message : 'invalid request'}.`, {
+      providerId,
+    });
+  }
+  return new TokenEndpointError('Token endpoint unreachable (network error).', { providerId, transient: true, cause: error });
+}
+
+/** Authorization code exchange with the identical redirect URI and the PKCE verifier. */
+export function exchangeAuthorizationCode(
+  provider: OAuth2Provider,
+  deps: TokenClientDeps,
+  callbackParameters: URLSearchParams,
+  expectedState: string,
+  redirectUri: string,
+  codeVerifier: string | undefined,
+): Promise<oauth.TokenEndpointResponse> {
+  const as = authorizationServer(provider);
+  const client = oauthClient(provider, deps);
+  // Re-validates the callback (state, RFC 9207 iss) and brands the parameters for the exchange.
+  const validated = oauth.validateAuthResponse(as, client, callbackParameters, expectedState);
+  return exchange(
+    provider,
+    () =>
+      oauth.authorizationCodeGrantRequest(
+        as,
+        client,
+        clientAuthentication(provider),
+        validated,
+        redirectUri,
+        codeVerifier ?? oauth.nopkce,
+        requestOptions(provider.oauth2.tokenEndpoint, deps),
+      ),
+    (response) => oauth.processAuthorizationCodeResponse(as, client, response),
+  );
+}
+
+/** RFC 6749 §6 refresh. */
+export function refreshTokenGrant(provider: OAuth2Provider, deps: TokenClientDeps, refreshToken: string): Promise<oauth.TokenEndpointResponse> {
+  const as = authorizationServer(provider);
+  const client = oauthClient(provider, deps);
+  return exchange(
+    provider,
+    () => oauth.refreshTokenGrantRequest(as, client, clientAuthentication(provider), refreshToken, requestOptions(provider.oauth2.tokenEndpoint, deps)),
+    (response) => oauth.processRefreshTokenResponse(as, client, response),
+  );
+}
+
+/** RFC 6749 §4.4 client credentials. */
+export function clientCredentialsGrant(provider: OAuth2Provider, deps: TokenClientDeps, scopes: readonly string[]): Promise<oauth.TokenEndpointResponse> {
+  const as = authorizationServer(provider);
+  const client = oauthClient(provider, deps);
+  const parameters = new URLSearchParams();
+  if (scopes.length > 0) parameters.set('scope', scopes.join(provider.oauth2.scopeSeparator));
+  return exchange(
+    provider,
+    () => oauth.clientCredentialsGrantRequest(as, client, clientAuthentication(provider), parameters, requestOptions(provider.oauth2.tokenEndpoint, deps)),
+    (response) => oauth.processClientCredentialsResponse(as, client, response),
+  );
+}
+
+/** RFC 7009 revocation. */
+export async function revokeToken(
+  provider: OAuth2Provider,
+  deps: TokenClientDeps,
+  token: string,
+  tokenTypeHint: 'refresh_token' | 'access_token',
+): Promise<void> {
+  const endpoint = provider.oauth2.revocationEndpoint;
+  if (endpoint === undefined) return;
+  const as = authorizationServer(provider);
+  const client = oauthClient(provider, deps);
+  let response: Response;
+  try {
+    response = await oauth.revocationRequest(as, client, clientAuthentication(provider), token, {
+      ...requestOptions(endpoint, deps),
+      additionalParameters: { token_type_hint: tokenTypeHint },
+    });
+  } catch (error) {
+    throw requestFailure(provider.id, error);
+  }
+  if (response.status >= 500 || response.status === 429) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new TokenEndpointError(`${provider.name} revocation endpoint answered HTTP ${response.status}.`, {
+      providerId: provider.id,
+      status: response.status,
+      transient: true,
+    });
+  }
+  try {
+    await oauth.processRevocationResponse(response);
+  } catch (error) {
+    const code = error instanceof oauth.ResponseBodyError && OAUTH_ERROR_CODE.test(error.error) ? error.error : undefined;
+    throw new TokenEndpointError(`${provider.name} revocation failed (HTTP ${response.status}${code ? `, "${code}"` : ''}).`, {
+      providerId: provider.id,
+      status: response.status,
+      ...(code === undefined ? {} : { error: code }),
+    });
+  }
+}
+
+/** Turns a token response into a credential; omitted fields keep their previous values. */
+export function toOAuth2Credential(
+  provider: OAuth2Provider,
+  response: {
+    access_token: string;
+    token_type?: string;
+    expires_in?: number;
+    refresh_token?: string;
+    scope?: string;
+    refresh_token_expires_in?: unknown;
+  },
+  now: number,
+  context: { requestedScopes?: readonly string[]; previous?: OAuth2Credential; expiresAtMs?: number } = {},
+): OAuth2Credential {
+  const settings = provider.oauth2;
+  const previous = context.previous;
+  const lifetime = response.expires_in ?? settings.defaultAccessTokenLifetimeSeconds;
+  const expiresAt = context.expiresAtMs ?? (lifetime === undefined ? undefined : now + lifetime * 1000);
+  // RFC 6749 §6: a new refresh token replaces the old one; none in the response keeps the old.
+  const refreshToken = response.refresh_token === undefined ? previous?.refreshToken : new Secret(response.refresh_token);
+  let refreshTokenExpiresAt: number | undefined;
+  if (response.refresh_token !== undefined) {
+    const explicit = typeof response.refresh_token_expires_in === 'number' ? response.refresh_token_expires_in : undefined;
+    const refreshLifetime = explicit ?? settings.refreshTokenLifetimeSeconds;
+    refreshTokenExpiresAt = refreshLifetime === undefined ? undefined : now + refreshLifetime * 1000;
+  } else {
+    refreshTokenExpiresAt = previous?.refreshTokenExpiresAt;
+  }
+  const scopes =
+    response.scope !== undefined && response.scope !== ''
+      ? splitScopes(response.scope)
+      : (previous?.scopes ?? context.requestedScopes ?? []);
+  return {
+    kind: 'oauth2',
+    accessToken: new Secret(response.access_token),
+    ...(refreshToken === undefined ? {} : { refreshToken }),
+    tokenType: response.token_type ?? 'bearer',
+    ...(expiresAt === undefined ? {} : { expiresAt }),
+    ...(refreshTokenExpiresAt === undefined ? {} : { refreshTokenExpiresAt }),
+    scopes: [...scopes],
+  };
+}

@@ -1,0 +1,207 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  AuthKitError,
+  connectionIdFor,
+  createAuthKit,
+  MemoryStore,
+  providers,
+  Secret,
+  toConnectionView,
+  VersionConflictError,
+} from '../src/index';
+import type { ConnectionRecord } from '../src/index';
+import { resolveUrl } from '../src/fetch/request';
+import { json, startLoopback } from './helpers/loopback';
+
+function record(id: string, overrides: Partial<ConnectionRecord> = {}): ConnectionRecord {
+  return {
+    id,
+    providerId: 'p',
+    ownerId: 'o',
+    status: 'active',
+    version: 0,
+    grant: 'static',
+    credential: { kind: 'api_key', key: new Secret('key-secret-value') },
+    metadata: {},
+    createdAt: 1,
+    updatedAt: 1,
+    ...overrides,
+  };
+}
+
+describe('connectionIdFor', () => {
+  it('is deterministic and encodes parts so separators cannot collide', () => {
+    expect(connectionIdFor('plannr', 'user-1')).toBe(connectionIdFor('plannr', 'user-1'));
+    expect(connectionIdFor('a', 'b:c')).not.toBe(connectionIdFor('a:b', 'c'));
+    expect(connectionIdFor('planday', 'tenant', 'portal 1')).toBe('planday:tenant:portal%201');
+    expect(connectionIdFor('planday', 'tenant', 'x')).not.toBe(connectionIdFor('planday', 'tenant'));
+  });
+});
+
+describe('MemoryStore', () => {
+  it('writes with optimistic versions and rejects stale writes', async () => {
+    const store = new MemoryStore();
+    const first = await store.put(record('c1'), 0);
+    expect(first.version).toBe(1);
+    await expect(store.put(record('c1'), 0)).rejects.toBeInstanceOf(VersionConflictError);
+    const second = await store.put({ ...first, metadata: { a: 'b' } }, 1);
+    expect(second.version).toBe(2);
+    expect((await store.get('c1'))?.metadata).toEqual({ a: 'b' });
+    expect(await store.list({ providerId: 'p' })).toHaveLength(1);
+    expect(await store.list({ providerId: 'other' })).toHaveLength(0);
+    expect(await store.delete('c1')).toBe(true);
+    expect(await store.get('c1')).toBeUndefined();
+  });
+
+  it('hands out a lock to one holder at a time and times out waiters', async () => {
+    const store = new MemoryStore();
+    const lock = await store.lock('k', { ttlMs: 10_000, waitMs: 1_000 });
+    const order: string[] = [];
+    const waiter = store.lock('k', { ttlMs: 10_000, waitMs: 5_000 }).then(async (second) => {
+      order.push('second');
+      await second.release();
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    order.push('first-release');
+    await lock.release();
+    await waiter;
+    expect(order).toEqual(['first-release', 'second']);
+    const held = await store.lock('k', { ttlMs: 10_000, waitMs: 0 });
+    await expect(store.lock('k', { ttlMs: 10_000, waitMs: 30 })).rejects.toMatchObject({ code: 'lock_timeout' });
+    await held.release();
+  });
+
+  it('frees a lock whose holder vanished once its TTL passes; extend keeps it', async () => {
+    const store = new MemoryStore();
+    const crashed = await store.lock('k', { ttlMs: 30, waitMs: 0 });
+    const next = await store.lock('k', { ttlMs: 1_000, waitMs: 1_000 });
+    expect(await crashed.extend(1_000)).toBe(false);
+    expect(await next.extend(1_000)).toBe(true);
+    await crashed.release(); // must not free the new holder's lock
+    await expect(store.lock('k', { ttlMs: 1_000, waitMs: 20 })).rejects.toMatchObject({ code: 'lock_timeout' });
+    await next.release();
+  });
+
+  it('ephemeral values are taken exactly once and expire', async () => {
+    let now = 1_000;
+    const store = new MemoryStore({ now: () => now });
+    await store.putEphemeral('s', 'v', 100);
+    expect(await store.takeEphemeral('s')).toBe('v');
+    expect(await store.takeEphemeral('s')).toBeUndefined();
+    await store.putEphemeral('t', 'v', 100);
+    now += 101;
+    expect(await store.takeEphemeral('t')).toBeUndefined();
+  });
+});
+
+describe('toConnectionView', () => {
+  it('never contains a secret', () => {
+    const view = toConnectionView(
+      record('c', {
+        credential: {
+          kind: 'oauth2',
+          accessToken: new Secret('access-secret-1'),
+          refreshToken: new Secret('refresh-secret-1'),
+          tokenType: 'bearer',
+          scopes: ['a'],
+          expiresAt: 5,
+        },
+      }),
+    );
+    const text = JSON.stringify(view);
+    expect(text).not.toContain('access-secret-1');
+    expect(text).not.toContain('refresh-secret-1');
+    expect(view).toMatchObject({ credentialKind: 'oauth2', scopes: ['a'], expiresAt: 5 });
+  });
+});
+
+describe('resolveUrl', () => {
+  it('appends relative paths (leading slash or not) to the base URL', () => {
+    const base = 'https://manage.youriguide.com/api/v1';
+    expect(resolveUrl(base, '/integrations/test').href).toBe('https://manage.youriguide.com/api/v1/integrations/test');
+    expect(resolveUrl(base, 'integrations/test?x=1').href).toBe('https://manage.youriguide.com/api/v1/integrations/test?x=1');
+    expect(resolveUrl(base, '//evil.example/x').host).toBe('manage.youriguide.com');
+    expect(resolveUrl(base, 'https://evil.example/x').host).toBe('evil.example');
+  });
+});
+
+describe('signed fetch (loopback)', () => {
+  const closers: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    while (closers.length > 0) await closers.pop()?.();
+  });
+
+  it('signs requests, refuses foreign hosts before sending, and follows redirects only on-host', async () => {
+    const other = await startLoopback((_req, res) => json(res, 200, { ok: true }));
+    closers.push(other.close);
+    const api = await startLoopback((req, res) => {
+      if (req.url === '/away') {
+        res.writeHead(302, { location: `${other.url}/stolen` });
+        res.end();
+        return;
+      }
+      if (req.url === '/here') {
+        res.writeHead(302, { location: '/data' });
+        res.end();
+        return;
+      }
+      json(res, 200, { path: req.url });
+    });
+    closers.push(api.close);
+    const authkit = createAuthKit({ providers: [providers.apiKey({ id: 'keyed', baseUrl: api.url })] });
+    const connection = await authkit.connectStatic({ providerId: 'keyed', ownerId: 'u', credential: { kind: 'api_key', key: 'key-secret-value' } });
+    const client = authkit.client('keyed', connection.id);
+
+    const response = await client.fetch('/data');
+    expect(await response.json()).toEqual({ path: '/data' });
+    expect(api.requests.at(-1)?.headers['x-api-key']).toBe('key-secret-value');
+
+    await expect(client.fetch(`${other.url}/x`)).rejects.toMatchObject({ code: 'host_not_allowed' });
+    await expect(client.fetch(new Request(`${other.url}/x`, { method: 'POST', body: 'b' }))).rejects.toMatchObject({ code: 'host_not_allowed' });
+    await expect(client.fetch('/away')).rejects.toMatchObject({ code: 'host_not_allowed' });
+    expect(other.requests).toHaveLength(0);
+
+    const followed = await client.fetch('/here');
+    expect(await followed.json()).toEqual({ path: '/data' });
+  });
+
+  it('turns 401/403/429 into typed errors without leaking the credential', async () => {
+    const api = await startLoopback((req, res) => {
+      if (req.url === '/401') return json(res, 401, { message: 'bad token key-secret-value' });
+      if (req.url === '/403') return json(res, 403, { message: 'requires scope data.read' });
+      return json(res, 429, { message: 'slow down' }, { 'retry-after': '0.52' });
+    });
+    closers.push(api.close);
+    const authkit = createAuthKit({ providers: [providers.apiKey({ id: 'keyed', baseUrl: api.url })] });
+    const connection = await authkit.connectStatic({ providerId: 'keyed', ownerId: 'u', credential: { kind: 'api_key', key: 'key-secret-value' } });
+    const client = authkit.client('keyed', connection.id);
+    const errors: AuthKitError[] = [];
+    for (const path of ['/401', '/403', '/429']) {
+      const error = await client.fetch(path).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AuthKitError);
+      errors.push(error as AuthKitError);
+    }
+    expect(errors.map((e) => e.code)).toEqual(['unauthenticated', 'permission_denied', 'rate_limited']);
+    expect(errors[1]).toMatchObject({ requiredScope: 'data.read', status: 403, providerId: 'keyed' });
+    expect(errors[2]).toMatchObject({ retryAfter: 0.52 });
+    for (const error of errors) {
+      expect(error.message).not.toContain('key-secret-value');
+      expect(JSON.stringify(error)).not.toContain('key-secret-value');
+    }
+  });
+
+  it('events: a throwing listener does not break the flow, and unsubscribe works', async () => {
+    const api = await startLoopback((_req, res) => json(res, 200, {}));
+    closers.push(api.close);
+    const authkit = createAuthKit({ providers: [providers.apiKey({ id: 'keyed', baseUrl: api.url })] });
+    const seen: string[] = [];
+    authkit.on('connection.created', () => {
+      throw new Error('listener bug');
+    });
+    const off = authkit.on('connection.created', (event) => seen.push(event.connectionId));
+    const connection = await authkit.connectStatic({ providerId: 'keyed', ownerId: 'u', credential: { kind: 'api_key', key: 'key-secret-value' } });
+    off();
+    await authkit.connectStatic({ providerId: 'keyed', ownerId: 'u2', credential: { kind: 'api_key', key: 'key-secret-value' } });
+    expect(seen).toEqual([connection.id]);
+  });
+});
