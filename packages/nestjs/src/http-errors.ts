@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { RateLimitedError, PermissionDeniedError, type AuthKitError, type AuthKitErrorCode } from '@authkit/core';
+import { RateLimitedError, PermissionDeniedError, TokenEndpointError, type AuthKitError, type AuthKitErrorCode } from '@authkit/core';
 
 /**
  * The one place where core error codes become HTTP statuses. Everything the body carries
@@ -38,14 +38,20 @@ export interface AuthKitErrorBody {
   requiredScope?: string;
 }
 
-/** HTTP status for a core error code. */
-export function httpStatusOf(code: AuthKitErrorCode): number {
-  return STATUS[code] ?? HttpStatus.INTERNAL_SERVER_ERROR;
+/** Token-endpoint answers that mean "the code or pasted token you gave is bad", not an outage. */
+const BAD_INPUT_GRANT_ERRORS = new Set(['invalid_grant', 'invalid_request']);
+
+/** HTTP status for a core error. */
+export function httpStatusOf(error: AuthKitError): number {
+  if (error instanceof TokenEndpointError && !error.transient && error.error && BAD_INPUT_GRANT_ERRORS.has(error.error)) {
+    return HttpStatus.BAD_REQUEST;
+  }
+  return STATUS[error.code] ?? HttpStatus.INTERNAL_SERVER_ERROR;
 }
 
 /** Translates a core error into a Nest `HttpException`. */
 export function toHttpException(error: AuthKitError, reauthorizeUrl?: string): HttpException {
-  const statusCode = httpStatusOf(error.code);
+  const statusCode = httpStatusOf(error);
   const json = error.toJSON();
   const body: AuthKitErrorBody = {
     statusCode,
