@@ -7,4 +7,6 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   platform: 'node',
+  // package.json points at dist/index.js (ESM, "type": "module") and dist/index.cjs.
+  fixedExtension: false,
 });

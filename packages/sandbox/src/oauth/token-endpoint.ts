@@ -1,0 +1,234 @@
+import { basicCredentials, type Ctx } from '../http';
+import type { Handler } from '../router';
+import type { SandboxState } from '../state';
+import type { ClientRegistration, ProviderId } from '../types';
+import { splitScopes } from './authorize';
+import type { AuthorizationCode } from './codes';
+import { isValidVerifier, verifyS256 } from './pkce';
+import type { Grant, RefreshToken } from './tokens';
+
+export type OAuthError =
+  | 'invalid_request'
+  | 'invalid_client'
+  | 'invalid_grant'
+  | 'unauthorized_client'
+  | 'unsupported_grant_type'
+  | 'invalid_scope'
+  | 'unsupported_token_type';
+
+export type GrantType = 'authorization_code' | 'refresh_token' | 'client_credentials';
+
+export interface TokenEndpointConfig {
+  provider: ProviderId;
+  /** `secret`: client_secret_post or client_secret_basic; `none`: public client, `client_id` only. */
+  clientAuthentication: 'secret' | 'none';
+  grants: readonly GrantType[];
+  /** Token value prefixes, e.g. `plannr_at`. */
+  prefix: string;
+  /** Add `scope` to token responses. */
+  includeScope: boolean;
+  /** The provider's error body shape; RFC 6749 §5.2 `{error, error_description}` by default. */
+  errorBody?(error: OAuthError, description: string, hint?: string): Record<string, unknown>;
+  /** Extra fields for the authorization_code response (Planday's id_token). */
+  codeResponseExtras?(state: SandboxState, code: AuthorizationCode, grant: Grant): Promise<Record<string, unknown>>;
+  /** Scopes a client_credentials token gets when none are requested. */
+  clientCredentialsScopes?(client: ClientRegistration): string[];
+}
+
+class TokenError extends Error {
+  constructor(
+    readonly error: OAuthError,
+    readonly description: string,
+    readonly status = 400,
+    readonly hint?: string,
+  ) {
+    super(description);
+  }
+}
+
+export function sendOAuthError(ctx: Ctx, config: Pick<TokenEndpointConfig, 'errorBody'>, error: TokenError | { error: OAuthError; description: string; status: number; hint?: string }): void {
+  const body = config.errorBody?.(error.error, error.description, error.hint) ?? { error: error.error, error_description: error.description };
+  const headers: Record<string, string> = { pragma: 'no-cache' };
+  if (error.status === 401) headers['www-authenticate'] = 'Basic realm="sandbox"';
+  ctx.json(error.status, body, headers);
+}
+
+/** Authenticates the client per the provider's method; throws TokenError on failure. */
+export function authenticateClient(ctx: Ctx, state: SandboxState, config: Pick<TokenEndpointConfig, 'provider' | 'clientAuthentication'>, form: URLSearchParams): ClientRegistration {
+  const basic = basicCredentials(ctx);
+  const formId = form.get('client_id');
+  if (config.clientAuthentication === 'none') {
+    const id = formId ?? basic?.id;
+    if (!id) throw new TokenError('invalid_request', 'client_id is required.');
+    const client = state.clients.get(config.provider, id);
+    // The client is public: a client_secret, if sent, is ignored (as IdentityServer does for clients that need none).
+    if (!client) throw new TokenError('invalid_client', 'Unknown client.', 400);
+    return client;
+  }
+  const formSecret = form.get('client_secret');
+  if (basic && (formId !== null || formSecret !== null) && (formSecret !== null || formId !== basic.id)) {
+    throw new TokenError('invalid_request', 'Use one client authentication method, not both (RFC 6749 §2.3).');
+  }
+  const id = basic?.id ?? formId;
+  const secret = basic?.secret ?? formSecret;
+  if (!id) throw new TokenError('invalid_client', 'Client authentication failed.', 401, 'client_id is missing');
+  const client = state.clients.get(config.provider, id);
+  if (!client || secret === null || client.clientSecret !== secret) {
+    throw new TokenError('invalid_client', 'Client authentication failed.', 401);
+  }
+  return client;
+}
+
+/** RFC 6749 token endpoint with the sandbox's strict checks; provider quirks come from `config`. */
+export function tokenEndpoint(state: SandboxState, config: TokenEndpointConfig): Handler {
+  return async (ctx) => {
+    try {
+      const form = await ctx.form();
+      if (!form) throw new TokenError('invalid_request', 'The request must be application/x-www-form-urlencoded.');
+      const client = authenticateClient(ctx, state, config, form);
+      const grantType = form.get('grant_type');
+      if (!grantType) throw new TokenError('invalid_request', 'grant_type is required.', 400, 'Check the `grant_type` parameter');
+      if (!(config.grants as readonly string[]).includes(grantType)) {
+        throw new TokenError('unsupported_grant_type', `The grant type ${grantType} is not supported.`);
+      }
+      let body: Record<string, unknown>;
+      if (grantType === 'authorization_code') body = await exchangeCode(state, config, client, form);
+      else if (grantType === 'refresh_token') body = refresh(state, config, client, form);
+      else body = clientCredentials(state, config, client, form);
+      ctx.json(200, body, { pragma: 'no-cache' });
+    } catch (error) {
+      if (error instanceof TokenError) sendOAuthError(ctx, config, error);
+      else throw error;
+    }
+  };
+}
+
+function settingsOf(state: SandboxState, provider: ProviderId) {
+  return state.settings[provider];
+}
+
+function tokenResponse(config: TokenEndpointConfig, accessToken: string, expiresIn: number, scopes: readonly string[], refreshToken?: string): Record<string, unknown> {
+  return {
+    token_type: 'Bearer',
+    expires_in: expiresIn,
+    access_token: accessToken,
+    ...(refreshToken === undefined ? {} : { refresh_token: refreshToken }),
+    ...(config.includeScope ? { scope: scopes.join(' ') } : {}),
+  };
+}
+
+function issueFromGrant(state: SandboxState, config: TokenEndpointConfig, grant: Grant, scopes: readonly string[], withRefresh: boolean): { access: string; refresh?: RefreshToken; expiresIn: number } {
+  const s = settingsOf(state, config.provider);
+  const now = state.clock.now();
+  const refresh = withRefresh ? state.tokens.issueRefreshToken(grant, `${config.prefix}_rt`, scopes, s.refreshTokenTtlSeconds, now) : undefined;
+  const access = state.tokens.issueAccessToken(grant, `${config.prefix}_at`, scopes, s.accessTokenTtlSeconds, now, refresh);
+  return { access: access.value, ...(refresh ? { refresh } : {}), expiresIn: s.accessTokenTtlSeconds };
+}
+
+async function exchangeCode(state: SandboxState, config: TokenEndpointConfig, client: ClientRegistration, form: URLSearchParams): Promise<Record<string, unknown>> {
+  const value = form.get('code');
+  if (!value) throw new TokenError('invalid_request', 'code is required.', 400, 'Check the `code` parameter');
+  const code = state.codes.get(config.provider, value);
+  const invalid = (hint: string) => new TokenError('invalid_grant', 'The authorization code is invalid, expired, revoked or was issued to another client.', 400, hint);
+  if (!code || code.clientId !== client.clientId) throw invalid('Authorization code is invalid');
+  if (code.used) {
+    // RFC 6749 §4.1.2: a replayed code revokes what it already produced.
+    if (code.grant) state.tokens.revokeGrant(code.grant);
+    throw invalid('Authorization code has already been used');
+  }
+  if (code.expiresAt <= state.clock.now()) throw invalid('Authorization code has expired');
+  if (form.get('redirect_uri') !== code.redirectUri) throw invalid('redirect_uri does not match the authorization request');
+  const verifier = form.get('code_verifier');
+  if (code.codeChallenge !== undefined) {
+    if (!verifier) throw new TokenError('invalid_request', 'code_verifier is required: a code_challenge was sent.', 400, 'Check the `code_verifier` parameter');
+    if (!isValidVerifier(verifier)) throw new TokenError('invalid_request', 'code_verifier must be 43-128 unreserved characters.');
+    if (!verifyS256(code.codeChallenge, verifier)) throw invalid('Failed to verify `code_verifier`.');
+  }
+  code.used = true;
+  const grant = state.tokens.createGrant({
+    provider: config.provider,
+    kind: 'authorization_code',
+    clientId: client.clientId,
+    subject: code.subject,
+    scopes: code.scopes,
+    ...(code.portalId === undefined ? {} : { portalId: code.portalId }),
+  });
+  code.grant = grant;
+  const issued = issueFromGrant(state, config, grant, code.scopes, config.grants.includes('refresh_token'));
+  const extras = config.codeResponseExtras ? await config.codeResponseExtras(state, code, grant) : {};
+  return { ...tokenResponse(config, issued.access, issued.expiresIn, code.scopes, issued.refresh?.value), ...extras };
+}
+
+function refresh(state: SandboxState, config: TokenEndpointConfig, client: ClientRegistration, form: URLSearchParams): Record<string, unknown> {
+  const value = form.get('refresh_token');
+  if (!value) throw new TokenError('invalid_request', 'refresh_token is required.', 400, 'Check the `refresh_token` parameter');
+  const s = settingsOf(state, config.provider);
+  const now = state.clock.now();
+  const token = state.tokens.getRefreshToken(config.provider, value);
+  const invalid = (hint: string) => new TokenError('invalid_grant', 'The refresh token is invalid.', 400, hint);
+  if (!token || token.grant.clientId !== client.clientId) throw invalid('Cannot decrypt the refresh token');
+  if (token.grant.revoked) throw invalid('Token has been revoked');
+  if (token.revoked) {
+    // A rotated-out token presented again: someone else may hold it (RFC 9700 §4.14.2).
+    if (s.reuseRevokesGrant) state.tokens.revokeGrant(token.grant);
+    throw invalid('Token has been revoked');
+  }
+  if (token.expiresAt !== null && token.expiresAt <= now) throw invalid('Token has expired');
+  let scopes = token.scopes;
+  const requested = form.get('scope');
+  if (requested !== null && requested.trim() !== '') {
+    const narrowed = splitScopes(requested);
+    if (narrowed.some((scope) => !token.scopes.includes(scope))) {
+      throw new TokenError('invalid_scope', 'The requested scope exceeds the scope originally granted.');
+    }
+    scopes = narrowed;
+  }
+  if (s.revokeAccessTokenOnRefresh) for (const access of token.accessTokens) state.tokens.revokeAccessToken(access);
+  if (s.rotation === 'always') {
+    // Rotated out: presenting it again is reuse. Its access tokens live on unless revoked above.
+    token.revoked = true;
+    const next = state.tokens.issueRefreshToken(token.grant, `${config.prefix}_rt`, scopes, s.refreshTokenTtlSeconds, now);
+    const access = state.tokens.issueAccessToken(token.grant, `${config.prefix}_at`, scopes, s.accessTokenTtlSeconds, now, next);
+    return tokenResponse(config, access.value, s.accessTokenTtlSeconds, scopes, next.value);
+  }
+  const access = state.tokens.issueAccessToken(token.grant, `${config.prefix}_at`, scopes, s.accessTokenTtlSeconds, now, token);
+  return tokenResponse(config, access.value, s.accessTokenTtlSeconds, scopes, s.rotation === 'never' ? token.value : undefined);
+}
+
+function clientCredentials(state: SandboxState, config: TokenEndpointConfig, client: ClientRegistration, form: URLSearchParams): Record<string, unknown> {
+  const allowed = config.clientCredentialsScopes?.(client) ?? client.scopes ?? [];
+  const requested = splitScopes(form.get('scope'));
+  if (requested.some((scope) => !allowed.includes(scope))) throw new TokenError('invalid_scope', 'The requested scope is not allowed for this client.');
+  const scopes = requested.length > 0 ? requested : allowed;
+  const grant = state.tokens.createGrant({ provider: config.provider, kind: 'client_credentials', clientId: client.clientId, subject: client.clientId, scopes });
+  const issued = issueFromGrant(state, config, grant, scopes, false);
+  return tokenResponse(config, issued.access, issued.expiresIn, scopes);
+}
+
+/**
+ * RFC 7009 revocation: 200 for any token (known or not); revoking a refresh token revokes the
+ * whole grant, so its access tokens die with it.
+ */
+export function revocationEndpoint(state: SandboxState, config: Pick<TokenEndpointConfig, 'provider' | 'clientAuthentication' | 'errorBody'>): Handler {
+  return async (ctx) => {
+    try {
+      const form = await ctx.form();
+      if (!form) throw new TokenError('invalid_request', 'The request must be application/x-www-form-urlencoded.');
+      const client = authenticateClient(ctx, state, config, form);
+      const value = form.get('token');
+      if (!value) throw new TokenError('invalid_request', 'token is required.');
+      const hint = form.get('token_type_hint');
+      if (hint !== null && hint !== 'access_token' && hint !== 'refresh_token') {
+        throw new TokenError('unsupported_token_type', 'token_type_hint must be access_token or refresh_token.');
+      }
+      const refreshToken = state.tokens.getRefreshToken(config.provider, value);
+      if (refreshToken && refreshToken.grant.clientId === client.clientId) state.tokens.revokeGrant(refreshToken.grant);
+      const accessToken = state.tokens.getAccessToken(config.provider, value);
+      if (accessToken && accessToken.grant.clientId === client.clientId) state.tokens.revokeAccessToken(value);
+      ctx.send(200, '', { 'cache-control': 'no-store' });
+    } catch (error) {
+      if (error instanceof TokenError) sendOAuthError(ctx, config, error);
+      else throw error;
+    }
+  };
+}
