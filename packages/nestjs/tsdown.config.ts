@@ -7,4 +7,6 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   platform: 'node',
+  // `.js` + `.d.ts` for ESM, `.cjs` + `.d.cts` for CJS, as package.json's exports say.
+  fixedExtension: false,
 });

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Controller, Get, Module, Param, UseFilters, UseGuards, type DynamicModule, type INestApplication } from '@nestjs/common';
+import { Controller, Get, Module, Param, UseFilters, UseGuards, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import {
   AuthKitError,
@@ -12,7 +12,7 @@ import {
   type AuthKitClient,
   type ProviderDefinition,
 } from '@authkit/core';
-import { DEMO_CLIENTS, startSandbox } from '@authkit/sandbox';
+import { DEMO_CLIENTS, type startSandbox } from '@authkit/sandbox';
 import type { Request } from 'express';
 import { AUTHKIT, AuthKitExceptionFilter, ConnectionGuard, ProviderClient } from '../src/index';
 
@@ -93,8 +93,8 @@ export interface TestApp {
 }
 
 /** Boots a Nest app around `authKitModule` on a random port and registers its callbacks. */
-export async function bootApp(authKitModule: DynamicModule, sandbox: Sandbox): Promise<TestApp> {
-  @Module({ imports: [authKitModule], controllers: [ApiController] })
+export async function bootApp(authKitModule: DynamicModule, sandbox: Sandbox, controllers: Type<unknown>[] = []): Promise<TestApp> {
+  @Module({ imports: [authKitModule], controllers: [ApiController, ...controllers] })
   class AppModule {}
 
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
