@@ -1,1 +1,3 @@
-export const VERSION = '0.1.0';
+// Public API of @authkit/store-redis.
+export { createRedisStore, RedisStore, FAIL_FAST_REDIS_OPTIONS } from './redis-store';
+export type { RedisStoreOptions, ReencryptResult } from './redis-store';
