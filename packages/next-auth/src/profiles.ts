@@ -14,8 +14,11 @@ export interface AuthKitProfile {
 export type ProfileSource =
   /** `GET` a user endpoint with the provider's signing (Plannr `/api/v1/logins`, generic `userInfoEndpoint`). */
   | { kind: 'userinfo'; url: string }
-  /** The `sub` claim of the `id_token` the token endpoint returned (Planday, `openid` scope). */
-  | { kind: 'id_token' }
+  /**
+   * The `id_token` (Planday, `openid` scope), validated by next-auth's OpenID client: signature
+   * against the issuer's JWKS, `iss`, `aud`, `exp`.
+   */
+  | { kind: 'id_token'; jwksEndpoint: string }
   /** The provider's verify call (iGUIDE `POST /api/v1/integrations/test` → `appId`). */
   | { kind: 'verify' };
 
@@ -27,7 +30,11 @@ export function profileSourceFor(provider: ProviderDefinition): ProfileSource | 
   const endpoint = provider.oauth2?.userInfoEndpoint;
   if (endpoint) return { kind: 'userinfo', url: new URL(endpoint, provider.baseUrl).toString() };
   if (provider.id === 'plannr') return { kind: 'userinfo', url: new URL(PLANNR_LOGINS_PATH, provider.baseUrl).toString() };
-  if (provider.oauth2?.requiredScopes?.includes('openid')) return { kind: 'id_token' };
+  const issuer = provider.oauth2?.issuer;
+  if (issuer && provider.oauth2?.requiredScopes?.includes('openid')) {
+    // IdentityServer's fixed JWKS path (Planday's identity server is IdentityServer: /connect/*).
+    return { kind: 'id_token', jwksEndpoint: `${issuer.replace(/\/$/, '')}/.well-known/openid-configuration/jwks` };
+  }
   if (provider.verify) return { kind: 'verify' };
   return undefined;
 }
@@ -59,56 +66,16 @@ export function profileFromUserBody(providerId: string, body: unknown): AuthKitP
   return { id, ...(name ? { name } : {}), ...(email ? { email } : {}) };
 }
 
-/** Reads the claims of a JWT without checking its signature (see {@link idTokenProfile} for why). */
-function jwtClaims(jwt: string): Record<string, unknown> | undefined {
-  const payload = jwt.split('.')[1];
-  if (!payload) return undefined;
-  try {
-    return record(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')));
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The profile from an `id_token` received directly from the token endpoint over TLS. OpenID
- * Connect Core §3.1.3.7 lets TLS server authentication stand in for the signature check in
- * that case; issuer, audience and expiry are still checked.
- */
-export function idTokenProfile(provider: ProviderDefinition, idToken: string | undefined, nowMs = Date.now()): AuthKitProfile {
-  const claims = idToken ? jwtClaims(idToken) : undefined;
-  const sub = str(claims?.sub);
-  if (!claims || !sub) {
-    throw new AuthKitError('invalid_callback', `${provider.name} returned no usable id_token (is "openid" in the scope?)`, {
-      providerId: provider.id,
-    });
-  }
-  const issuer = provider.oauth2?.issuer;
-  if (issuer && claims.iss !== issuer) {
-    throw new AuthKitError('invalid_callback', `${provider.name} id_token has an unexpected issuer`, { providerId: provider.id });
-  }
-  const aud = claims.aud;
-  const audiences = Array.isArray(aud) ? aud : [aud];
-  if (provider.oauth2 && !audiences.includes(provider.oauth2.clientId)) {
-    throw new AuthKitError('invalid_callback', `${provider.name} id_token was issued to another client`, { providerId: provider.id });
-  }
-  const exp = typeof claims.exp === 'number' ? claims.exp : undefined;
-  if (exp !== undefined && exp * 1000 < nowMs - 60_000) {
-    throw new AuthKitError('invalid_callback', `${provider.name} id_token has expired`, { providerId: provider.id });
-  }
-  const name = str(claims.name) ?? str(claims.preferred_username);
-  const email = str(claims.email);
-  return { id: sub, ...(name ? { name } : {}), ...(email ? { email } : {}) };
-}
-
 /** Fetches the sign-in profile for a freshly obtained token set. */
 export async function fetchProfile(
   provider: ProviderDefinition,
   source: ProfileSource,
-  tokens: { access_token?: string; id_token?: string },
+  tokens: { access_token?: string },
   baseFetch: typeof fetch = fetch,
 ): Promise<AuthKitProfile> {
-  if (source.kind === 'id_token') return idTokenProfile(provider, tokens.id_token);
+  if (source.kind === 'id_token') {
+    throw new AuthKitError('configuration_error', `${provider.name} signs in with its id_token, not a profile call`, { providerId: provider.id });
+  }
   if (!tokens.access_token) {
     throw new AuthKitError('invalid_callback', `${provider.name} returned no access_token`, { providerId: provider.id });
   }

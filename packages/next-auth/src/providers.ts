@@ -1,7 +1,6 @@
 import { AuthKitError } from '@authkit/core';
 import type { AuthKit, ProviderDefinition } from '@authkit/core';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
-import type { TokenSet } from 'next-auth';
 import { fetchProfile, profileSourceFor } from './profiles';
 import type { AuthKitProfile, ProfileSource } from './profiles';
 
@@ -14,6 +13,14 @@ export type AuthKitProviderEntry =
       scopes?: readonly string[];
       /** Button label on next-auth's sign-in page. */
       name?: string;
+      /**
+       * Accept a provider whose only identity call names the *app*, not the person (iGUIDE: its
+       * verify call answers the OAuth client's `appId`). Everyone signing in through it becomes
+       * the same next-auth user, so this is only right for single-user or per-installation apps.
+       */
+      allowAppIdentity?: boolean;
+      /** JWKS URL for providers that sign in with an id_token (default: the issuer's IdentityServer path). */
+      jwksEndpoint?: string;
     };
 
 /** Options of {@link authkitProviders}. */
@@ -39,33 +46,6 @@ function scopesFor(provider: ProviderDefinition, requested: readonly string[] | 
   return [...new Set(all)].join(oauth2.scopeSeparator);
 }
 
-type TokenRequest = NonNullable<Exclude<OAuthConfig<AuthKitProfile>['token'], string | undefined>['request']>;
-
-/**
- * Code exchange for providers that return an `id_token` (Planday, `openid` scope). openid-client's
- * `oauthCallback` refuses any response with an `id_token`, and its `callback` needs the issuer's
- * JWKS, which Planday's public docs do not give. So this repeats `oauthCallback`'s response checks
- * (state, RFC 9207 `iss`, error, code) and exchanges the code with the same client, PKCE
- * verifier included; the `id_token` claims are then checked in `idTokenProfile`.
- */
-function idTokenExchange(provider: ProviderDefinition): TokenRequest {
-  return async ({ params, checks, client, provider: nextProvider }) => {
-    const fail = (message: string) => new AuthKitError('invalid_callback', message, { providerId: provider.id });
-    if (checks.state !== undefined && params.state !== checks.state) throw fail('state mismatch');
-    const issuer = provider.oauth2?.issuer;
-    if (params.iss !== undefined && params.iss !== issuer) throw fail('iss mismatch');
-    if (params.error) throw fail(`authorization failed: ${params.error}`);
-    if (!params.code) throw fail('code missing from the callback');
-    const tokens = await client.grant({
-      grant_type: 'authorization_code',
-      code: params.code,
-      redirect_uri: nextProvider.callbackUrl,
-      ...(checks.code_verifier === undefined ? {} : { code_verifier: checks.code_verifier }),
-    });
-    return { tokens: { ...tokens } as TokenSet };
-  };
-}
-
 /** Builds one next-auth OAuth provider from an AuthKit provider definition. */
 export function authkitProvider(
   authkit: Pick<AuthKit, 'provider'>,
@@ -81,6 +61,13 @@ export function authkitProvider(
     });
   }
   const source: ProfileSource | undefined = profileSourceFor(provider);
+  if (source?.kind === 'verify' && (typeof entry === 'string' || entry.allowAppIdentity !== true)) {
+    throw new AuthKitError(
+      'configuration_error',
+      `${provider.name} has no user endpoint: its verify call identifies the app, not the person. Connect it with createConnectRouteHandlers, or pass { id: '${id}', allowAppIdentity: true }`,
+      { providerId: id },
+    );
+  }
   if (!source) {
     throw new AuthKitError('configuration_error', `${provider.name} offers no user endpoint, id_token or verify call for a sign-in profile`, {
       providerId: id,
@@ -99,21 +86,34 @@ export function authkitProvider(
       url: oauth2.authorizationEndpoint,
       params: { ...oauth2.authorizationParams, scope: scopesFor(provider, typeof entry === 'string' ? undefined : entry.scopes) },
     },
-    token: source.kind === 'id_token' ? { url: oauth2.tokenEndpoint, request: idTokenExchange(provider) } : oauth2.tokenEndpoint,
-    userinfo: {
-      ...(source.kind === 'userinfo' ? { url: source.url } : {}),
-      // The profile call is signed by the core provider, so header quirks live in one place.
-      request: ({ tokens }) => fetchProfile(provider, source, tokens, baseFetch),
-    },
+    token: oauth2.tokenEndpoint,
     checks: oauth2.pkce ? ['pkce', 'state'] : ['state'],
-    // next-auth would require an id_token for `openid` scopes; the id_token, where used, is read in the exchange above.
-    idToken: false,
-    profile: (profile) => ({
-      id: namespacedUserId(id, profile.id),
-      name: profile.name ?? null,
-      email: profile.email ?? null,
-      image: null,
-    }),
+    ...(source.kind === 'id_token'
+      ? {
+          // OpenID Connect: next-auth's client validates the id_token and the profile is its claims.
+          idToken: true,
+          jwks_endpoint: typeof entry !== 'string' && entry.jwksEndpoint ? entry.jwksEndpoint : source.jwksEndpoint,
+        }
+      : {
+          // Plain OAuth2 (even with an `openid` scope, next-auth must not expect an id_token).
+          idToken: false,
+          userinfo: {
+            ...(source.kind === 'userinfo' ? { url: source.url } : {}),
+            // The profile call is signed by the core provider, so header quirks live in one place.
+            request: ({ tokens }) => fetchProfile(provider, source, tokens, baseFetch),
+          },
+        }),
+    profile: (profile) => {
+      const claims = profile as AuthKitProfile & { sub?: string; preferred_username?: string };
+      const userId = source.kind === 'id_token' ? claims.sub : claims.id;
+      if (!userId) throw new AuthKitError('invalid_callback', `${provider.name} profile has no user id`, { providerId: id });
+      return {
+        id: namespacedUserId(id, userId),
+        name: claims.name ?? claims.preferred_username ?? null,
+        email: claims.email ?? null,
+        image: null,
+      };
+    },
   };
 }
 
