@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { describeStoreConformance } from '@authkit/store-conformance';
-import { createKeyRing, generateEncryptionKey } from '../../core/src/crypto/index';
+import { createKeyRing, generateEncryptionKey } from '@authkit/core';
 import { createFileStore } from '../src/index';
 
 const root = mkdtempSync(join(tmpdir(), 'authkit-file-store-'));

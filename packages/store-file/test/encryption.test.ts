@@ -2,9 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isAuthKitError } from '@authkit/core';
+import { createKeyRing, generateEncryptionKey, isAuthKitError } from '@authkit/core';
 import { makeRecord } from '@authkit/store-conformance';
-import { createKeyRing, generateEncryptionKey } from '../../core/src/crypto/index';
 import { createFileStore } from '../src/index';
 
 const root = mkdtempSync(join(tmpdir(), 'authkit-file-enc-'));

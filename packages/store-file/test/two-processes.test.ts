@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleWorker, makeRecord } from '@authkit/store-conformance';
-import { createKeyRing, generateEncryptionKey } from '../../core/src/crypto/index';
+import { createKeyRing, generateEncryptionKey } from '@authkit/core';
 import { createFileStore } from '../src/index';
 
 const run = promisify(execFile);

@@ -1,6 +1,6 @@
 import { afterAll } from 'vitest';
 import { describeStoreConformance } from '@authkit/store-conformance';
-import { createKeyRing, generateEncryptionKey } from '../../core/src/crypto/index';
+import { createKeyRing, generateEncryptionKey } from '@authkit/core';
 import { createRedisStore } from '../src/index';
 import { REDIS_URL, deletePrefix, uniquePrefix } from './helpers';
 

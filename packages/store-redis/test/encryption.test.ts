@@ -1,8 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
-import { isAuthKitError } from '@authkit/core';
+import { createKeyRing, generateEncryptionKey, isAuthKitError } from '@authkit/core';
 import { makeRecord } from '@authkit/store-conformance';
-import { createKeyRing, generateEncryptionKey } from '../../core/src/crypto/index';
 import { createRedisStore } from '../src/index';
 import { REDIS_URL, deletePrefix, uniquePrefix } from './helpers';
 

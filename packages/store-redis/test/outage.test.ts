@@ -6,9 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
-import { isAuthKitError } from '@authkit/core';
+import { createKeyRing, generateEncryptionKey, isAuthKitError } from '@authkit/core';
 import { makeRecord } from '@authkit/store-conformance';
-import { createKeyRing, generateEncryptionKey } from '../../core/src/crypto/index';
 import { createRedisStore } from '../src/index';
 
 const keyRing = createKeyRing({ keys: [{ id: 'k1', secret: generateEncryptionKey() }] });
