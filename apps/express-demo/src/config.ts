@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** The demo's settings, from the environment (see README). */
 export interface DemoConfig {
@@ -8,8 +10,8 @@ export interface DemoConfig {
   appUrl: string;
   /** External sandbox to use through its admin HTTP API; else one is started in-process. */
   sandboxUrl?: string;
-  /** Directory of the durable file store. */
-  dataDir?: string;
+  /** Directory of the durable file store (default `apps/express-demo/.data`). */
+  dataDir: string;
   /** Base64 32-byte key for encryption at rest; without it the demo opts into plaintext-for-development. */
   encryptionKey?: string;
   /** Signs the login and state cookies. */
@@ -25,7 +27,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): DemoConfig {
     host: env.HOST ?? '127.0.0.1',
     appUrl,
     ...(env.SANDBOX_URL ? { sandboxUrl: env.SANDBOX_URL.replace(/\/+$/, '') } : {}),
-    ...(env.AUTHKIT_DATA_DIR ? { dataDir: env.AUTHKIT_DATA_DIR } : {}),
+    // dist/main.js → the app's own folder, whatever the working directory.
+    dataDir: resolve(env.AUTHKIT_DATA_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '.data')),
     ...(env.AUTHKIT_ENCRYPTION_KEY ? { encryptionKey: env.AUTHKIT_ENCRYPTION_KEY } : {}),
     // A fresh secret per start signs everyone out on restart, which is fine for a demo.
     secret: env.DEMO_SESSION_SECRET ?? randomBytes(32).toString('base64url'),

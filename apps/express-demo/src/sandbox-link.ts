@@ -1,20 +1,11 @@
+import type { ProviderId as SandboxProvider, SandboxEndpoints } from '@authkit/sandbox';
 import type { DemoCredentials } from './views';
-
-type SandboxProvider = 'iguide' | 'plannr' | 'planday' | 'oauth2' | 'clientCredentials';
-
-/** Endpoints of one emulated provider, spread into core's provider factories. */
-export interface SandboxEndpoints {
-  baseUrl: string;
-  authorizationEndpoint?: string;
-  tokenEndpoint?: string;
-  revocationEndpoint?: string;
-  issuer?: string;
-}
 
 /** What the demo needs from a sandbox, whether in-process or reached over its admin HTTP API. */
 export interface SandboxLink {
   readonly url: string;
-  readonly endpoints: Record<SandboxProvider, SandboxEndpoints>;
+  /** Each emulated provider's URLs, spread into core's provider factories. */
+  readonly endpoints: SandboxEndpoints;
   readonly clients: {
     iguide: { clientId: string; clientSecret: string };
     plannr: { clientId: string; clientSecret: string };
@@ -35,22 +26,22 @@ export async function startInProcessSandbox(): Promise<SandboxLink> {
   const sandbox = await startSandbox({ port: 0 });
   return {
     url: sandbox.url,
-    endpoints: sandbox.endpoints as Record<SandboxProvider, SandboxEndpoints>,
+    endpoints: sandbox.endpoints,
     clients: DEMO_CLIENTS as SandboxLink['clients'],
     addRedirectUri: async (provider, clientId, uri) => {
       sandbox.addRedirectUri(provider, clientId, uri);
     },
     mintCredentials: async () => {
-      const token = await sandbox.iguide.createApiToken({ scopes: ['iguide.list', 'iguide.ro'] });
-      const pat = await sandbox.plannr.createPersonalAccessToken();
-      const portal = await sandbox.planday.createPortal();
-      const refresh = await sandbox.planday.mintRefreshToken({ portalId: portal.portalId, clientId: DEMO_CLIENTS.planday.clientId });
-      const key = await sandbox.clientCredentials.createApiKey();
+      const token = sandbox.iguide.createApiToken({ scopes: ['iguide.list', 'iguide.ro'] });
+      const pat = sandbox.plannr.createPersonalAccessToken();
+      const portal = sandbox.planday.createPortal({ name: 'Demo portal' });
+      const refresh = sandbox.planday.mintRefreshToken({ portalId: portal.portalId, clientId: DEMO_CLIENTS.planday.clientId });
+      const key = sandbox.clientCredentials.createApiKey();
       return {
         iguideApiToken: { id: token.id, token: token.token },
         plannrPat: pat.token,
         plandayRefreshToken: refresh.refreshToken,
-        apiKey: typeof key === 'string' ? key : key.key,
+        apiKey: key.key,
       };
     },
     close: () => sandbox.close(),
@@ -69,24 +60,24 @@ async function admin<T>(base: string, method: string, path: string, body?: unkno
 
 /** Uses a sandbox that is already running (SANDBOX_URL) through its admin HTTP API. */
 export async function connectToSandbox(url: string): Promise<SandboxLink> {
-  const info = await admin<{ endpoints: SandboxLink['endpoints']; clients: SandboxLink['clients'] }>(url, 'GET', '/info');
+  const info = await admin<{ endpoints: SandboxLink['endpoints']; demoClients: SandboxLink['clients'] }>(url, 'GET', '');
   return {
     url,
     endpoints: info.endpoints,
-    clients: info.clients,
+    clients: info.demoClients,
     addRedirectUri: async (provider, clientId, uri) => {
       await admin(url, 'POST', `/clients/${provider}/${encodeURIComponent(clientId)}/redirect-uris`, { uri });
     },
     mintCredentials: async () => {
       const token = await admin<{ id: string; token: string }>(url, 'POST', '/iguide/api-tokens', { scopes: ['iguide.list', 'iguide.ro'] });
       const pat = await admin<{ token: string }>(url, 'POST', '/plannr/personal-access-tokens', {});
-      const portal = await admin<{ portalId: string }>(url, 'POST', '/planday/portals', {});
+      const portal = await admin<{ portalId: string }>(url, 'POST', '/planday/portals', { name: 'Demo portal' });
       const refresh = await admin<{ refreshToken: string }>(url, 'POST', '/planday/refresh-tokens', {
         portalId: portal.portalId,
-        clientId: info.clients.planday.clientId,
+        clientId: info.demoClients.planday.clientId,
       });
       const key = await admin<{ key: string }>(url, 'POST', '/client-credentials/api-keys', {});
-      return { iguideApiToken: token, plannrPat: pat.token, plandayRefreshToken: refresh.refreshToken, apiKey: key.key };
+      return { iguideApiToken: { id: token.id, token: token.token }, plannrPat: pat.token, plandayRefreshToken: refresh.refreshToken, apiKey: key.key };
     },
     close: async () => {},
   };

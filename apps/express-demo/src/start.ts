@@ -1,5 +1,5 @@
 import { createAuthKit } from '@authkit/core';
-import { createServer } from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BASE_PATH, createDemoApp } from './app';
 import type { DemoConfig } from './config';
@@ -15,10 +15,10 @@ export interface RunningDemo {
 
 /** Starts the sandbox (unless SANDBOX_URL is given), AuthKit and the demo server. */
 export async function startDemo(config: DemoConfig): Promise<RunningDemo> {
-  let handler: ((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void) | undefined;
+  const ready: { handler?: RequestListener } = {};
   // Listen first: with PORT=0 (tests) the app's URL, and so its callback URLs, come from the port.
   const server = createServer((req, res) => {
-    if (handler) handler(req, res);
+    if (ready.handler) ready.handler(req, res);
     else res.writeHead(503).end('starting');
   });
   await new Promise<void>((resolve, reject) => {
@@ -32,12 +32,12 @@ export async function startDemo(config: DemoConfig): Promise<RunningDemo> {
   for (const { providerId, sandboxProvider } of OAUTH_CLIENTS) {
     await link.addRedirectUri(sandboxProvider, link.clients[sandboxProvider].clientId, callbackFor(appUrl, BASE_PATH, providerId));
   }
-  const { store, description } = await createDemoStore(config);
-  const authkit = createAuthKit({ providers: demoProviders(link, appUrl, BASE_PATH), ...(store ? { store } : {}) });
+  const { store, description } = createDemoStore(config);
+  const authkit = createAuthKit({ providers: demoProviders(link, appUrl, BASE_PATH), store });
   console.log(`express-demo: connections kept in ${description}`);
 
   const app = createDemoApp({ authkit, appUrl, secret: config.secret, sandboxUrl: link.url, mintCredentials: () => link.mintCredentials() });
-  handler = app;
+  ready.handler = app;
 
   return {
     appUrl,

@@ -1,18 +1,31 @@
-import type { ConnectionStore } from '@authkit/core';
+import { PLAINTEXT_FOR_LOCAL_DEVELOPMENT, createKeyRing, type ConnectionStore } from '@authkit/core';
+import { createFileStore } from '@authkit/store-file';
 import type { DemoConfig } from './config';
 
 /**
- * The durable embedded store when `@authkit/store-file` is available, else memory (core's
- * default). Without AUTHKIT_ENCRYPTION_KEY the demo opts into plaintext-for-local-development.
+ * Parses AUTHKIT_ENCRYPTION_KEY: `id:base64urlKey` entries separated by commas (oldest
+ * first, the last one encrypts new writes), or a bare key (id `k1`).
  */
-export async function createDemoStore(config: DemoConfig): Promise<{ store?: ConnectionStore; description: string }> {
-  if (config.dataDir === undefined) return { description: 'memory (set AUTHKIT_DATA_DIR for the file store)' };
-  const mod = (await import('@authkit/store-file')) as Record<string, unknown>;
-  const createFileStore = mod.createFileStore as ((options: Record<string, unknown>) => ConnectionStore | Promise<ConnectionStore>) | undefined;
-  if (typeof createFileStore !== 'function') return { description: 'memory (@authkit/store-file is not available yet)' };
-  const store = await createFileStore({
-    dir: config.dataDir,
-    ...(config.encryptionKey === undefined ? { plaintextForDevelopment: true } : { encryptionKey: config.encryptionKey }),
+function keyRingFrom(value: string) {
+  const keys = value.split(',').map((entry, i) => {
+    const colon = entry.indexOf(':');
+    return colon === -1 ? { id: `k${i + 1}`, secret: entry.trim() } : { id: entry.slice(0, colon).trim(), secret: entry.slice(colon + 1).trim() };
   });
-  return { store, description: `file store at ${config.dataDir}${config.encryptionKey ? ' (encrypted)' : ' (plaintext, development only)'}` };
+  return createKeyRing({ keys });
+}
+
+/**
+ * The durable embedded file store in `dataDir`. With AUTHKIT_ENCRYPTION_KEY secrets are
+ * encrypted at rest; without it the demo explicitly opts into plaintext for local development.
+ */
+export function createDemoStore(config: DemoConfig): { store: ConnectionStore; description: string } {
+  if (config.encryptionKey !== undefined) {
+    const store = createFileStore({ directory: config.dataDir, keyRing: keyRingFrom(config.encryptionKey) });
+    return { store, description: `the file store at ${config.dataDir} (encrypted)` };
+  }
+  const store = createFileStore({ directory: config.dataDir, encryption: PLAINTEXT_FOR_LOCAL_DEVELOPMENT });
+  return {
+    store,
+    description: `the file store at ${config.dataDir} — PLAINTEXT, for local development only (set AUTHKIT_ENCRYPTION_KEY to encrypt)`,
+  };
 }

@@ -144,15 +144,16 @@ export function createAuthKitRouter(options: AuthKitRouterOptions): Router {
     route(async (req, res) => {
       const providerId = knownProvider(authkit, req.params.provider);
       const name = stateCookieName(cookiePrefix, providerId);
-      // The state cookie is single-use whatever happens next.
-      res.clearCookie(name, { httpOnly: true, sameSite: 'lax', secure: secureCookie(req), path: cookiePath(req, providerId) });
       const ownerId = await resolveOwner(getOwner, req);
       const bound = signer.verify(providerId, readCookie(req.headers.cookie, name), Date.now());
       const state = queryString(req, 'state');
       if (bound === undefined || state === undefined || state !== bound) {
-        // Core is not called, so a foreign or replayed state consumes and stores nothing.
+        // Core is not called and the cookie is kept: a forged callback (login CSRF) neither
+        // consumes nor stores anything, nor breaks the user's own flow in progress.
         throw new AuthKitExpressError('invalid_state', 'The authorization state does not match this browser', providerId);
       }
+      // From here the state is spent, whatever core answers.
+      res.clearCookie(name, { httpOnly: true, sameSite: 'lax', secure: secureCookie(req), path: cookiePath(req, providerId) });
       const { returnTo } = await authkit.completeAuthorization({ providerId, ownerId, callback: requestUrl(req, appUrl) });
       res.set('Cache-Control', 'no-store').redirect(303, safeReturnTo(returnTo) ?? defaultReturnTo);
     }),

@@ -5,7 +5,7 @@ import { DEMO_CLIENTS, startSandbox } from '@authkit/sandbox';
 import express from 'express';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createAuthKitRouter, requireConnection, sendWebResponse, type AuthKitRouterOptions } from '../src/index';
+import { authkitErrorHandler, createAuthKitRouter, requireConnection, sendWebResponse, type AuthKitRouterOptions } from '../src/index';
 
 export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
@@ -23,8 +23,9 @@ export const COOKIE_SECRET = 'test-cookie-secret-0123456789abcdef';
 /** Starts sandbox + AuthKit + an Express app with the router at /connections and a few guarded routes. */
 export async function startHarness(overrides: Partial<AuthKitRouterOptions> = {}): Promise<Harness> {
   const sandbox = await startSandbox({ port: 0, autoApprove: true });
-  let app: express.Express | undefined;
-  const server: Server = createServer((req, res) => (app ? app(req, res) : res.writeHead(503).end()));
+  // Listen first: the app's URL (and so its callback URLs) depends on the port.
+  const ready: { app?: express.Express } = {};
+  const server: Server = createServer((req, res) => (ready.app ? ready.app(req, res) : res.writeHead(503).end()));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const appUrl = `http://localhost:${(server.address() as AddressInfo).port}`;
   const callback = (id: string): string => `${appUrl}/connections/${id}/callback`;
@@ -60,7 +61,8 @@ export async function startHarness(overrides: Partial<AuthKitRouterOptions> = {}
   a.get('/both', requireConnection('plannr', { authkit, getOwner }), requireConnection('planday', { authkit, getOwner }), (req, res) => {
     res.json({ providers: Object.keys(req.authkit.connections).sort() });
   });
-  app = a;
+  a.use(authkitErrorHandler());
+  ready.app = a;
 
   return {
     sandbox,

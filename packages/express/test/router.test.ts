@@ -66,6 +66,9 @@ describe('GET /:provider/connect → provider → GET /:provider/callback', () =
     expect(bad.status).toBe(400);
     expect((await json(bad)).error.code).toBe('invalid_state');
     expect(await stored(user)).toEqual([]);
+    // Core was never called, so the pending authorization is intact for the genuine callback.
+    expect((await request(callback.href, { owner: user, jar })).status).toBe(303);
+    expect(await stored(user)).toHaveLength(1);
   });
 
   it('refuses a callback from a browser that did not start the flow (no state cookie)', async () => {
@@ -173,6 +176,7 @@ describe('GET /:provider/connect → provider → GET /:provider/callback', () =
     }
     const guarded = await request(`${h.appUrl}/departments`);
     expect(guarded.status).toBe(401);
+    expect((await json(guarded)).error.code).toBe('owner_required');
   });
 });
 
@@ -230,7 +234,7 @@ describe('static credentials, refresh tokens, client credentials, disconnect', (
 
   it('connects a Planday portal refresh token, then requireConnection serves its departments', async () => {
     const user = owner();
-    const portal = await h.sandbox.planday.createPortal();
+    const portal = h.sandbox.planday.createPortal({ name: 'Test portal' });
     const { refreshToken } = await h.sandbox.planday.mintRefreshToken({ portalId: portal.portalId, clientId: 'planday-demo-client' });
     const response = await post('planday/refresh-token', user, { refreshToken });
     expect(response.status).toBe(201);
@@ -251,7 +255,7 @@ describe('static credentials, refresh tokens, client credentials, disconnect', (
     const user = owner();
     expect((await post('server-api/client-credentials', user, {})).status).toBe(201);
     const key = await h.sandbox.clientCredentials.createApiKey();
-    expect((await post('server-api/credentials', user, { kind: 'api_key', key: typeof key === 'string' ? key : key.key, label: 'api-key' })).status).toBe(201);
+    expect((await post('server-api/credentials', user, { kind: 'api_key', key: key.key, label: 'api-key' })).status).toBe(201);
     expect((await stored(user)).map((c) => c.credentialKind).sort()).toEqual(['api_key', 'oauth2']);
   });
 
@@ -302,7 +306,7 @@ describe('requireConnection', () => {
     const jar = new CookieJar();
     const callback = await startFlow(h, 'plannr', user, jar);
     await request(callback.href, { owner: user, jar });
-    const portal = await h.sandbox.planday.createPortal();
+    const portal = h.sandbox.planday.createPortal({ name: 'Test portal' });
     const { refreshToken } = await h.sandbox.planday.mintRefreshToken({ portalId: portal.portalId, clientId: 'planday-demo-client' });
     await h.authkit.connectRefreshToken({ providerId: 'planday', ownerId: user, refreshToken });
     const response = await request(`${h.appUrl}/both`, { owner: user });

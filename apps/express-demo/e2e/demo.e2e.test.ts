@@ -1,0 +1,110 @@
+// Boots the built demo (which starts its own sandbox) and clicks through it in headless
+// Debian Chromium: sign in, connect Plannr via the consent page, Planday with a portal
+// refresh token, iGUIDE with an API token pair, and read API data through AuthKit for each.
+import { launchChromium } from '@authkit/e2e';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+let app: ChildProcess;
+let appUrl = '';
+let browser: Browser;
+let page: Page;
+let output = '';
+
+beforeAll(async () => {
+  const main = join(appDir, 'dist/main.js');
+  if (!existsSync(main)) throw new Error('express-demo is not built: run `pnpm --filter express-demo build` (nx e2e does)');
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DEMO_SESSION_SECRET: 'e2e-session-secret-0123456789abcdef', AUTHKIT_DATA_DIR: mkdtempSync(join(tmpdir(), 'express-demo-e2e-')) };
+  delete env.SANDBOX_URL;
+  delete env.APP_URL;
+  app = spawn(process.execPath, [main], { cwd: appDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  appUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`demo did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer): void => {
+      output += String(chunk);
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    app.stdout!.on('data', onData);
+    app.stderr!.on('data', (chunk: Buffer) => (output += String(chunk)));
+    app.once('exit', (code) => reject(new Error(`demo exited with ${code}:\n${output}`)));
+  });
+  browser = await launchChromium();
+  page = await browser.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (app && app.exitCode === null) {
+    const exited = new Promise((resolve) => app.once('exit', resolve));
+    app.kill('SIGTERM');
+    await exited;
+  }
+});
+
+async function callApi(testId: string): Promise<string> {
+  const card = page.getByTestId(testId);
+  await card.getByRole('button', { name: 'Call API' }).click();
+  const result = page.getByTestId(testId).getByTestId('api-result');
+  await result.waitFor();
+  expect(await page.getByTestId(testId).getByTestId('api-status').textContent()).toBe('200');
+  return (await result.textContent()) ?? '';
+}
+
+describe('express-demo in a browser', () => {
+  it('signs in', async () => {
+    await page.goto(appUrl);
+    await page.getByLabel('User name').fill('alice');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    expect(await page.getByTestId('user').textContent()).toBe('alice');
+  });
+
+  it('connects Plannr through the consent page and reads contacts', async () => {
+    await page.getByTestId('connect-plannr').click();
+    await page.waitForURL((url) => url.hostname === '127.0.0.1');
+    await page.locator('button[name="decision"][value="approve"]').click();
+    await page.waitForURL((url) => url.origin === new URL(appUrl).origin && url.pathname === '/');
+    const card = page.getByTestId('connection-plannr');
+    expect(await card.getByTestId('status').textContent()).toBe('active');
+    expect(await card.getByTestId('expires-at').textContent()).not.toBe('never');
+    const body = await callApi('connection-plannr');
+    expect(body.length).toBeGreaterThan(2);
+  });
+
+  it('connects a Planday portal with a pasted refresh token and reads departments', async () => {
+    const refreshToken = (await page.getByTestId('demo-planday-refresh-token').textContent())!.trim();
+    const form = page.getByTestId('form-planday-refresh-token');
+    await form.locator('input[name="refreshToken"]').fill(refreshToken);
+    await form.getByRole('button', { name: 'Connect' }).click();
+    const card = page.getByTestId('connection-planday-portal-1');
+    await card.waitFor();
+    expect(await card.getByTestId('status').textContent()).toBe('active');
+    const body = await callApi('connection-planday-portal-1');
+    expect(body.length).toBeGreaterThan(2);
+  });
+
+  it('connects iGUIDE with an API token pair and reads iGUIDEs', async () => {
+    const tokenId = (await page.getByTestId('demo-iguide-token-id').textContent())!.trim();
+    const token = (await page.getByTestId('demo-iguide-token').textContent())!.trim();
+    const form = page.getByTestId('form-iguide-api-token');
+    await form.locator('input[name="tokenId"]').fill(tokenId);
+    await form.locator('input[name="tokenValue"]').fill(token);
+    await form.getByRole('button', { name: 'Connect' }).click();
+    const card = page.getByTestId('connection-iguide-api-token');
+    await card.waitFor();
+    expect(await card.getByTestId('status').textContent()).toBe('active');
+    const body = await callApi('connection-iguide-api-token');
+    expect(body.length).toBeGreaterThan(2);
+    // The page never shows a connected credential's secret, only freshly minted demo ones.
+    expect(await card.textContent()).not.toContain(token);
+  });
+});
