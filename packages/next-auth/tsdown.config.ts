@@ -7,4 +7,6 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   platform: 'node',
+  // Keep .js/.cjs names, matching package.json's exports.
+  fixedExtension: false,
 });

@@ -1,0 +1,146 @@
+import { createAuthKit, MemoryStore, providers } from '@authkit/core';
+import type { AuthKit, ConnectionStore } from '@authkit/core';
+import { authkitProviders, createAuthKitHelpers, createConnectRouteHandlers, withAuthKit } from '@authkit/next-auth';
+import type { AuthKitHelpers, ConnectRouteHandlers } from '@authkit/next-auth';
+import type { AuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { readEnv } from './env';
+import type { DemoEnv } from './env';
+import { connectRemoteSandbox, DEMO_CLIENTS, startLocalSandbox } from './sandbox';
+import type { DemoCredentials, DemoSandbox } from './sandbox';
+import { SIGN_IN_PROVIDERS } from './systems';
+
+/** Everything the demo's routes, actions and pages share. */
+export interface DemoRuntime {
+  env: DemoEnv;
+  sandbox: DemoSandbox;
+  authkit: AuthKit;
+  authOptions: AuthOptions;
+  helpers: AuthKitHelpers;
+  connectHandlers: ConnectRouteHandlers;
+  /** Credentials minted by the sandbox for the dashboard's forms (renewed after one is used). */
+  demoCredentials(): Promise<DemoCredentials>;
+  renewDemoCredentials(): void;
+}
+
+const AUTH_BASE = '/api/auth';
+const CONNECT_BASE = '/api/authkit';
+
+async function createStore(env: DemoEnv): Promise<ConnectionStore> {
+  // The file store (with AUTHKIT_ENCRYPTION_KEY) when it is available; memory otherwise.
+  if (env.dataDir) {
+    const { createFileStore } = (await import('@authkit/store-file')) as unknown as {
+      createFileStore?: (options: Record<string, unknown>) => ConnectionStore;
+    };
+    if (createFileStore) {
+      return createFileStore({
+        dir: env.dataDir,
+        ...(env.encryptionKey ? { keys: env.encryptionKey } : { plaintextForLocalDevelopment: true }),
+      });
+    }
+  }
+  return new MemoryStore();
+}
+
+async function createRuntime(): Promise<DemoRuntime> {
+  const env = readEnv();
+  // next-auth reads these at request time; the defaults are documented in the README.
+  process.env.NEXTAUTH_URL ??= env.appUrl;
+  process.env.NEXTAUTH_SECRET ??= env.nextAuthSecret;
+
+  const sandbox = env.sandboxUrl ? await connectRemoteSandbox(env.sandboxUrl) : await startLocalSandbox();
+  const e = sandbox.endpoints;
+  const signInCallback = (id: string) => `${env.appUrl}${AUTH_BASE}/callback/${id}`;
+  const connectCallback = (id: string) => `${env.appUrl}${CONNECT_BASE}/${id}/callback`;
+
+  const authkit = createAuthKit({
+    store: await createStore(env),
+    providers: [
+      providers.plannr({ ...DEMO_CLIENTS.plannr, ...e.plannr }),
+      providers.planday({ ...DEMO_CLIENTS.planday, ...e.planday, scopes: ['department:read', 'employee:read'] }),
+      providers.iguide({ ...DEMO_CLIENTS.iguide, ...e.iguide, scopes: ['iguide.list', 'iguide.ro'] }),
+      providers.oauth2({ id: 'oauth2', name: 'Generic OAuth2 API', ...DEMO_CLIENTS.oauth2, ...e.oauth2, userInfoEndpoint: `${e.oauth2.baseUrl}/v1/me` }),
+      providers.oauth2({
+        id: 'server-api',
+        name: 'Server API (client credentials)',
+        ...DEMO_CLIENTS.clientCredentials,
+        baseUrl: e.clientCredentials.baseUrl,
+        tokenEndpoint: e.clientCredentials.tokenEndpoint,
+        grants: ['client_credentials'],
+        scopes: ['users:read', 'data:read'],
+      }),
+      providers.apiKey({ id: 'apikey', name: 'Legacy API (API key)', baseUrl: e.clientCredentials.baseUrl, header: 'X-API-Key' }),
+    ],
+  });
+
+  // The sandbox matches redirect URIs exactly: register both callbacks of every OAuth client.
+  const clients = { plannr: 'plannr', planday: 'planday', iguide: 'iguide', oauth2: 'oauth2' } as const;
+  for (const [providerId, sandboxProvider] of Object.entries(clients)) {
+    const clientId = DEMO_CLIENTS[sandboxProvider].clientId;
+    await sandbox.addRedirectUri(sandboxProvider, clientId, signInCallback(providerId));
+    await sandbox.addRedirectUri(sandboxProvider, clientId, connectCallback(providerId));
+  }
+
+  const authOptions = withAuthKit(
+    {
+      secret: env.nextAuthSecret,
+      providers: [
+        ...authkitProviders(authkit, {
+          providers: SIGN_IN_PROVIDERS.map((id) =>
+            // iGUIDE names the app, not the person: fine for this single-user demo (see README).
+            id === 'iguide' ? { id, allowAppIdentity: true } : id,
+          ),
+        }),
+        CredentialsProvider({
+          id: 'demo',
+          name: 'Demo user',
+          credentials: { username: { label: 'Username', type: 'text' } },
+          authorize(credentials) {
+            const username = credentials?.username?.trim();
+            if (!username || !/^[\w.-]{1,40}$/.test(username)) return null;
+            return { id: `demo:${username}`, name: username };
+          },
+        }),
+      ],
+    },
+    authkit,
+  );
+
+  const helpers = createAuthKitHelpers(authkit, authOptions);
+  const connectHandlers = createConnectRouteHandlers(authkit, { authOptions, appUrl: env.appUrl, basePath: CONNECT_BASE });
+  let credentials: Promise<DemoCredentials> | undefined;
+  return {
+    env,
+    sandbox,
+    authkit,
+    authOptions,
+    helpers,
+    connectHandlers,
+    demoCredentials() {
+      credentials ??= sandbox.mintDemoCredentials().catch((error: unknown) => {
+        credentials = undefined;
+        throw error;
+      });
+      return credentials;
+    },
+    renewDemoCredentials() {
+      credentials = undefined;
+    },
+  };
+}
+
+const KEY = Symbol.for('authkit.next-demo.runtime');
+type Holder = { [KEY]?: Promise<DemoRuntime> };
+
+/**
+ * The demo's single runtime, created on first use (never during `next build`) and kept on
+ * `globalThis` so every route bundle of this server process shares one sandbox and one store.
+ */
+export function getRuntime(): Promise<DemoRuntime> {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= createRuntime().catch((error: unknown) => {
+    delete holder[KEY];
+    throw error;
+  });
+  return holder[KEY];
+}
