@@ -8,4 +8,5 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   platform: 'node',
+  fixedExtension: false,
 });
