@@ -205,3 +205,45 @@ describe('signed fetch (loopback)', () => {
     expect(seen).toEqual([connection.id]);
   });
 });
+
+describe('401 replay (loopback OAuth2 API)', () => {
+  it('replays a buffered body once after a forced refresh, but never a stream', async () => {
+    const bodies: string[] = [];
+    const server = await startLoopback((req, res, body) => {
+      if (req.url === '/token') return json(res, 200, { access_token: 'fresh-access', token_type: 'Bearer', expires_in: 3600 });
+      bodies.push(body);
+      if (req.headers.authorization === 'Bearer fresh-access') return json(res, 200, { ok: true });
+      return json(res, 401, { error: 'invalid_token' });
+    });
+    try {
+      const authkit = createAuthKit({
+        providers: [
+          providers.oauth2({ id: 'api', baseUrl: server.url, tokenEndpoint: `${server.url}/token`, authorizationEndpoint: `${server.url}/authorize`, clientId: 'c', clientSecret: 's' }),
+        ],
+      });
+      const connect = () =>
+        authkit.saveTokenResponse({ providerId: 'api', ownerId: 'u', tokens: { access_token: 'stale-access', refresh_token: 'r1', expires_in: 3600 } });
+      const connection = await connect();
+      const replayed = await authkit.client('api', connection.id).fetch('/things', { method: 'POST', body: 'payload' });
+      expect(replayed.status).toBe(200);
+      expect(bodies).toEqual(['payload', 'payload']);
+      expect(server.requests.filter((r) => r.url === '/token')).toHaveLength(1);
+
+      await connect();
+      const stream = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('streamed'));
+          controller.close();
+        },
+      });
+      const error = await authkit
+        .client('api', connection.id)
+        .fetch('/things', { method: 'POST', body: stream })
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'unauthenticated', status: 401 });
+      expect(server.requests.filter((r) => r.url === '/token')).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
+  });
+});
