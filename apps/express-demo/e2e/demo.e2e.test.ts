@@ -106,3 +106,45 @@ describe('express-demo in a browser', () => {
     expect(await card.textContent()).not.toContain(token);
   });
 });
+
+describe('express-demo: the other connect methods', () => {
+  it.each(['iguide', 'planday', 'oauth2'])('connects %s through its OAuth consent page and calls its API', async (provider) => {
+    await page.goto(appUrl);
+    await page.getByTestId(`connect-${provider}`).click();
+    await page.waitForURL((url) => url.hostname === '127.0.0.1');
+    await page.locator('button[name="decision"][value="approve"]').click();
+    await page.waitForURL((url) => url.origin === new URL(appUrl).origin && url.pathname === '/');
+    expect(await page.getByTestId(`connection-${provider}`).getByTestId('status').textContent()).toBe('active');
+    await callApi(`connection-${provider}`);
+  });
+
+  it('connects a Plannr PAT, an API key and client credentials, and calls each API', async () => {
+    const pat = (await page.getByTestId('demo-plannr-pat').textContent())!.trim();
+    await page.getByTestId('form-plannr-pat').locator('input[name="token"]').fill(pat);
+    await page.getByTestId('form-plannr-pat').getByRole('button', { name: 'Connect' }).click();
+    await page.getByTestId('connection-plannr-pat').waitFor();
+    await callApi('connection-plannr-pat');
+
+    const key = (await page.getByTestId('demo-api-key').textContent())!.trim();
+    await page.getByTestId('form-server-api-api-key').locator('input[name="key"]').fill(key);
+    await page.getByTestId('form-server-api-api-key').getByRole('button', { name: 'Connect' }).click();
+    await page.getByTestId('connection-server-api-api-key').waitFor();
+    await callApi('connection-server-api-api-key');
+
+    await page.getByTestId('form-server-api-client-credentials').getByRole('button').click();
+    await page.getByTestId('connection-server-api').waitFor();
+    await callApi('connection-server-api');
+  });
+
+  it('shows a clear error page for a denied consent and stores nothing', async () => {
+    await page.goto(appUrl);
+    const before = await page.locator('[data-testid^="connection-"]').count();
+    await page.getByTestId('connect-plannr').click();
+    await page.waitForURL((url) => url.hostname === '127.0.0.1');
+    await page.locator('button[name="decision"][value="deny"]').click();
+    await page.getByTestId('error').waitFor();
+    expect(await page.getByTestId('error').textContent()).toContain('authorization_denied');
+    await page.goto(appUrl);
+    expect(await page.locator('[data-testid^="connection-"]').count()).toBe(before);
+  });
+});
