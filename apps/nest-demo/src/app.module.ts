@@ -1,0 +1,48 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { AuthKitModule, type AuthKitModuleOptions } from '@authkit/nestjs';
+import { DEMO, demoConfig, type DemoConfig } from './config.js';
+import { ConnectionsController } from './connections.controller.js';
+import { DashboardService } from './dashboard.service.js';
+import { DemoController } from './demo.controller.js';
+import { DemoErrorFilter } from './demo-error.filter.js';
+import { demoProviders } from './providers.js';
+import { InfraModule, SANDBOX_LINK } from './sandbox.module.js';
+import type { SandboxLink } from './sandbox-link.js';
+import { DemoSession } from './session.js';
+import { createDemoStore } from './store.js';
+
+/** Route prefix of @authkit/nestjs's ready controller: /authkit/:provider/connect, /callback, /disconnect. */
+export const BASE_PATH = 'authkit';
+
+@Module({
+  controllers: [DemoController, ConnectionsController],
+  providers: [DashboardService, DemoErrorFilter],
+})
+class DemoModule {}
+
+@Module({
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [demoConfig] }),
+    InfraModule,
+    AuthKitModule.forRootAsync({
+      inject: [ConfigService, SANDBOX_LINK, DemoSession],
+      useFactory: (config: ConfigService, link: SandboxLink, session: DemoSession): AuthKitModuleOptions => {
+        const demo = config.getOrThrow<DemoConfig>(DEMO);
+        const { store, description } = createDemoStore(demo);
+        console.log(`nest-demo: connections kept in ${description}`);
+        return {
+          providers: demoProviders(link),
+          store,
+          getOwner: (req) => session.user(req),
+          ...(demo.appUrl ? { appUrl: demo.appUrl } : {}),
+        };
+      },
+      isGlobal: true,
+      controller: true,
+      basePath: BASE_PATH,
+    }),
+    DemoModule,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,62 @@
+import { Body, Controller, Get, Inject, Post, Req, Res, UnauthorizedException, UseFilters } from '@nestjs/common';
+import { AuthKitService } from '@authkit/nestjs';
+import type { Request, Response } from 'express';
+import { apiCallFor } from './catalogue.js';
+import { DashboardService } from './dashboard.service.js';
+import { DemoErrorFilter } from './demo-error.filter.js';
+import { DemoSession, validUserName } from './session.js';
+import { loginPage } from './views.js';
+
+type Form = Record<string, unknown>;
+const field = (body: Form | undefined, key: string): string | undefined =>
+  typeof body?.[key] === 'string' && body[key] !== '' ? (body[key] as string) : undefined;
+
+/** Sign in, the dashboard, and the "Call API" button. */
+@Controller()
+@UseFilters(DemoErrorFilter)
+export class DemoController {
+  constructor(
+    @Inject(AuthKitService) private readonly authkit: AuthKitService,
+    @Inject(DashboardService) private readonly dashboard: DashboardService,
+    @Inject(DemoSession) private readonly session: DemoSession,
+  ) {}
+
+  @Get()
+  async home(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const user = this.session.user(req);
+    res.type('html').send(user ? await this.dashboard.render(user) : loginPage());
+  }
+
+  @Post('login')
+  login(@Body() body: Form, @Res() res: Response): void {
+    const user = validUserName(body?.user);
+    if (!user) {
+      res.status(400).type('html').send(loginPage('Use 1–64 letters, digits or . _ @ -'));
+      return;
+    }
+    this.session.signIn(res, user);
+    res.redirect(303, '/');
+  }
+
+  @Post('logout')
+  logout(@Res() res: Response): void {
+    this.session.signOut(res);
+    res.redirect(303, '/');
+  }
+
+  /** Calls the provider's API with the connection's signed client and shows the answer. */
+  @Post('call')
+  async call(@Req() req: Request, @Body() body: Form, @Res() res: Response): Promise<void> {
+    const user = this.session.user(req);
+    if (!user) throw new UnauthorizedException('Sign in first');
+    const providerId = field(body, 'provider') ?? '';
+    const label = field(body, 'label');
+    const connection = await this.authkit.connection(providerId, user, label);
+    if (!connection) throw new UnauthorizedException(`Not connected to ${providerId}`);
+    const { method, path } = apiCallFor(connection);
+    const response = await this.authkit.client(providerId, user, label).fetch(path, { method });
+    const text = await response.text();
+    const result = { connectionId: connection.id, request: `${method} ${path}`, status: response.status, body: text.slice(0, 4000) };
+    res.type('html').send(await this.dashboard.render(user, { result }));
+  }
+}
