@@ -73,3 +73,62 @@ describe('Planday', () => {
     expect((await json(again)).error).toBe('invalid_grant');
   });
 });
+
+describe('Planday limits and consent', () => {
+  it('per-portal limit: 429 with x-ratelimit-* headers, counted per portal', async () => {
+    sandbox.settings.rateLimits.plandayPortalPerSecond = 2;
+    sandbox.clock.freeze(Math.floor(sandbox.now() / 1000) * 1000 + 1000 + 100);
+    try {
+      const portal = sandbox.planday.createPortal({ name: 'Limited Portal' });
+      const other = sandbox.planday.createPortal({ name: 'Other Portal' });
+      const access = async (portalId: string) => {
+        const { refreshToken } = sandbox.planday.mintRefreshToken({ portalId, clientId });
+        return String((await json(await token({ client_id: clientId, grant_type: 'refresh_token', refresh_token: refreshToken }))).access_token);
+      };
+      const a = await access(portal.portalId);
+      const b = await access(other.portalId);
+      const call = (t: string) => api('/hr/v1/Departments', { authorization: `Bearer ${t}`, 'x-clientid': clientId });
+      expect((await call(a)).status).toBe(200);
+      const second = await call(a);
+      expect(second.headers.get('x-ratelimit-remaining')).toBe('0');
+      const limited = await call(a);
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get('x-ratelimit-limit')).toBe('2');
+      expect(limited.headers.get('retry-after')).toBe('1');
+      // Another portal of the same client still has its own budget.
+      expect((await call(b)).status).toBe(200);
+    } finally {
+      sandbox.clock.unfreeze();
+      sandbox.settings.rateLimits.plandayPortalPerSecond = 10;
+    }
+  });
+
+  it('the consent page offers the portals; the chosen portal binds the tokens', async () => {
+    sandbox.settings.autoApprove = false;
+    try {
+      const created = sandbox.planday.createPortal({ name: 'Chosen Portal' });
+      const page = await (
+        await fetch(
+          `${sandbox.endpoints.planday.authorizationEndpoint}?${new URLSearchParams({ client_id: clientId, redirect_uri: REDIRECT, response_type: 'code', scope: 'openid offline_access employee:read', state: 'p' })}`,
+        )
+      ).text();
+      expect(page).toContain('Chosen Portal');
+      const requestId = /name="request_id" value="([^"]+)"/.exec(page)?.[1] ?? '';
+      const res = await fetch(sandbox.endpoints.planday.authorizationEndpoint, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ request_id: requestId, portal_id: created.portalId, decision: 'approve' }),
+      });
+      const params = redirectParams(res);
+      const body = await json(await token({ client_id: clientId, grant_type: 'authorization_code', code: params.get('code') ?? '', redirect_uri: REDIRECT }));
+      expect(body.refresh_token).toBeTypeOf('string');
+      const employees = await api('/hr/v1/Employees', { authorization: `Bearer ${String(body.access_token)}`, 'x-clientid': clientId });
+      expect(employees.status).toBe(200);
+      // The token was granted employee:read only.
+      expect((await api('/hr/v1/Departments', { authorization: `Bearer ${String(body.access_token)}`, 'x-clientid': clientId })).status).toBe(403);
+    } finally {
+      sandbox.settings.autoApprove = true;
+    }
+  });
+});

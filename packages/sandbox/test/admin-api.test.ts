@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CLIENTS, startSandbox, type Sandbox } from '../src/index';
+import { authorize, json, postForm, redirectParams } from './helpers';
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, autoApprove: true });
+});
+afterAll(() => sandbox.close());
+
+const admin = (method: string, path: string, body?: unknown) =>
+  fetch(`${sandbox.url}/__sandbox${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+
+describe('admin HTTP API', () => {
+  it('registers a client and its redirect URI, which the authorize endpoint then accepts exactly', async () => {
+    const created = await admin('POST', '/clients', { provider: 'plannr', clientId: 'app-2', clientSecret: 's3cret', redirectUris: [] });
+    expect(created.status).toBe(201);
+    const cb = 'http://localhost:5173/auth/plannr/callback';
+    expect((await admin('POST', '/clients/plannr/app-2/redirect-uris', { uri: cb })).status).toBe(200);
+    const params = redirectParams(await authorize(sandbox.endpoints.plannr.authorizationEndpoint, { client_id: 'app-2', redirect_uri: cb, response_type: 'code', scope: '*', state: 'q' }));
+    const token = await postForm(sandbox.endpoints.plannr.tokenEndpoint, { grant_type: 'authorization_code', client_id: 'app-2', client_secret: 's3cret', redirect_uri: cb, code: params.get('code') ?? '' });
+    expect(token.status).toBe(200);
+    expect((await admin('POST', '/clients', { provider: 'nope', clientId: 'x' })).status).toBe(400);
+    expect((await admin('POST', '/clients/plannr/app-2/redirect-uris', { uri: 'not a url' })).status).toBe(400);
+  });
+
+  it('mints credentials: iGUIDE API token (and rotation), Planday portal + refresh token, PATs, API key', async () => {
+    const iguide = await json(await admin('POST', '/iguide/api-tokens', { scopes: ['iguide.list'] }));
+    expect(iguide).toMatchObject({ id: expect.any(String), token: expect.any(String), tokenHint: expect.any(String), expiresAt: expect.any(String), createdAt: expect.any(String) });
+    const rotated = await json(await admin('POST', `/iguide/api-tokens/${String(iguide.id)}/rotate`, {}));
+    expect(rotated.token).not.toBe(iguide.token);
+
+    const portal = await json(await admin('POST', '/planday/portals', { name: 'Second Portal' }));
+    const minted = await json(await admin('POST', '/planday/refresh-tokens', { portalId: portal.portalId, clientId: DEMO_CLIENTS.planday.clientId }));
+    const res = await postForm(sandbox.endpoints.planday.tokenEndpoint, { client_id: DEMO_CLIENTS.planday.clientId, grant_type: 'refresh_token', refresh_token: String(minted.refreshToken) });
+    expect(res.status).toBe(200);
+    expect((await admin('POST', '/planday/refresh-tokens', { portalId: 'missing', clientId: DEMO_CLIENTS.planday.clientId })).status).toBe(400);
+
+    const pat = await json(await admin('POST', '/plannr/personal-access-tokens', {}));
+    expect((await fetch(`${sandbox.endpoints.plannr.baseUrl}/api/v1/logins`, { headers: { authorization: `Bearer ${String(pat.token)}` } })).status).toBe(200);
+    const oauth2Pat = await json(await admin('POST', '/oauth2/personal-access-tokens', { scopes: ['profile'] }));
+    expect((await fetch(`${sandbox.endpoints.oauth2.baseUrl}/v1/me`, { headers: { authorization: `Bearer ${String(oauth2Pat.token)}` } })).status).toBe(200);
+    const key = await json(await admin('POST', '/client-credentials/api-keys'));
+    expect((await fetch(`${sandbox.endpoints.clientCredentials.baseUrl}/v1/data`, { headers: { 'x-api-key': String(key.key) } })).status).toBe(200);
+  });
+
+  it('settings, clock, faults, stats and the request log', async () => {
+    const patched = await admin('PATCH', '/settings', { plannr: { accessTokenTtlSeconds: 60, rotation: 'never' }, rateLimits: { iguidePerSecond: 5 } });
+    expect(patched.status).toBe(200);
+    expect(sandbox.settings.plannr.accessTokenTtlSeconds).toBe(60);
+    expect(sandbox.settings.plannr.rotation).toBe('never');
+    expect((await admin('PATCH', '/settings', { plannr: { rotation: 'sometimes' } })).status).toBe(400);
+    expect((await admin('PATCH', '/settings', { nope: 1 })).status).toBe(400);
+
+    const before = sandbox.now();
+    const advanced = await json(await admin('POST', '/clock/advance', { seconds: 3600 }));
+    expect(Number(advanced.now)).toBeGreaterThanOrEqual(before + 3_600_000);
+    expect((await admin('POST', '/clock/advance', { ms: -5 })).status).toBe(400);
+
+    expect((await admin('DELETE', '/stats')).status).toBe(200);
+    expect((await admin('POST', '/faults', { endpoint: 'plannr.token', kind: '5xx', times: 1 })).status).toBe(201);
+    const failed = await postForm(sandbox.endpoints.plannr.tokenEndpoint, { grant_type: 'refresh_token', refresh_token: 'r' }, { 'x-test-marker': 'm1' });
+    expect(failed.status).toBe(503);
+    const stats = await json(await admin('GET', '/stats?endpoint=plannr.token&grantType=refresh_token'));
+    expect(stats.count).toBe(1);
+    const log = await json(await admin('GET', '/requests?endpoint=plannr.token'));
+    const entries = log.requests as { headers: Record<string, string>; status: number; grantType: string }[];
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ status: 503, grantType: 'refresh_token', headers: { 'x-test-marker': 'm1' } });
+    expect((await admin('POST', '/faults', { endpoint: 'plannr.token', kind: 'bogus' })).status).toBe(400);
+    expect((await admin('DELETE', '/faults')).status).toBe(200);
+  });
+
+  it('answers bad admin input with 400, unknown routes with 404 and wrong methods with 405', async () => {
+    const garbage = await fetch(`${sandbox.url}/__sandbox/planday/portals`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{nope' });
+    expect(garbage.status).toBe(400);
+    expect((await admin('GET', '/nothing-here')).status).toBe(404);
+    expect((await admin('PUT', '/settings', {})).status).toBe(405);
+    expect((await json(await admin('GET', ''))).endpoints).toEqual(sandbox.endpoints);
+  });
+});
