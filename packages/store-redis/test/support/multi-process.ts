@@ -67,8 +67,8 @@ export function workerScript(): Promise<string> {
  * Starts the sandbox, creates one Plannr connection through the real authorization code
  * flow, and lets its access token expire (1 s lifetime at connect time, 1 h afterwards).
  */
-export async function startStormHarness(options: { timeoutMs: number }): Promise<StormHarness> {
-  const script = await workerScript();
+export async function startStormHarness(options: { timeoutMs: number; script?: string }): Promise<StormHarness> {
+  const script = options.script ?? (await workerScript());
   const sandbox = await startSandbox({ port: 0, autoApprove: true });
   sandbox.addRedirectUri('plannr', DEMO_CLIENTS.plannr.clientId, REDIRECT);
   sandbox.settings.rateLimits.plannrPerMinute = 1_000_000;
