@@ -1,4 +1,5 @@
 import type { Ctx } from './http';
+import { redactEntry } from './redact';
 import type { Route } from './router';
 import type { Sandbox } from './sandbox';
 import { applySettingsPatch } from './settings';
@@ -163,7 +164,8 @@ export function adminRoutes(sandbox: Sandbox): Route[] {
     r('GET', '/requests', (ctx) => {
       const endpoint = ctx.url.searchParams.get('endpoint');
       const list = endpoint ? sandbox.requests.filter((e) => e.endpointKey === endpoint) : sandbox.requests;
-      ctx.json(200, { requests: list });
+      // Credential headers are fingerprinted: this JSON may end up in CI logs.
+      ctx.json(200, { requests: list.map(redactEntry) });
     }),
   ];
 }

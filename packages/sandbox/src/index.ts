@@ -9,6 +9,7 @@ export { startSandbox } from './sandbox';
 export type { Sandbox, SandboxEndpoints, SandboxFaults, StartSandboxOptions } from './sandbox';
 export { DEMO_CLIENTS } from './data';
 export { SandboxClock } from './clock';
+export { fingerprint } from './redact';
 export type { IguideApiToken, IguideRotatedToken } from './providers/iguide-tokens';
 export type { PlannrAdmin } from './providers/plannr';
 export type { PlandayAdmin } from './providers/planday';

@@ -45,8 +45,10 @@ export function defaultSettings(autoApprove: boolean): SandboxSettings {
 
 /** Deep-merges a JSON patch of settings, keeping only known keys of the right type. */
 export function applySettingsPatch(target: SandboxSettings, patch: unknown): string[] {
+  // Validate on a copy first so a patch with one bad key changes nothing.
   const errors: string[] = [];
-  merge(target as unknown as Record<string, unknown>, patch, '', errors);
+  merge(structuredClone(target) as unknown as Record<string, unknown>, patch, '', errors);
+  if (errors.length === 0) merge(target as unknown as Record<string, unknown>, patch, '', errors);
   return errors;
 }
 
@@ -58,8 +60,15 @@ function merge(target: Record<string, unknown>, patch: unknown, path: string, er
   for (const [key, value] of Object.entries(patch)) {
     const here = path ? `${path}.${key}` : key;
     const current = target[key];
-    if (!(key in target) && !(key === 'autoApprove' && path !== '')) {
+    // A provider's `autoApprove` is optional (absent: the global switch applies).
+    const optionalFlag = key === 'autoApprove' && path !== '';
+    // Own keys only: `__proto__` in a JSON patch must never reach Object.prototype.
+    if (!Object.hasOwn(target, key) && !optionalFlag) {
       errors.push(`unknown setting ${here}`);
+    } else if (optionalFlag) {
+      if (typeof value === 'boolean') target[key] = value;
+      else if (value === null) delete target[key];
+      else errors.push(`${here} must be a boolean (or null to follow the global switch)`);
     } else if (typeof current === 'object' && current !== null) {
       merge(current as Record<string, unknown>, value, here, errors);
     } else if (key === 'rotation') {
@@ -67,9 +76,9 @@ function merge(target: Record<string, unknown>, patch: unknown, path: string, er
       else errors.push(`${here} must be always, never or omit`);
     } else if (key === 'refreshTokenTtlSeconds' && value === null) {
       target[key] = null;
-    } else if (typeof value === 'number' && Number.isFinite(value) && value >= 0 && (current === undefined || typeof current === 'number' || current === null)) {
+    } else if (typeof value === 'number' && Number.isFinite(value) && value >= 0 && (typeof current === 'number' || current === null)) {
       target[key] = value;
-    } else if (typeof value === 'boolean' && (current === undefined || typeof current === 'boolean')) {
+    } else if (typeof value === 'boolean' && typeof current === 'boolean') {
       target[key] = value;
     } else {
       errors.push(`${here} has the wrong type`);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CLIENTS, startSandbox, type Sandbox } from '../src/index';
+import { DEMO_CLIENTS, fingerprint, startSandbox, type Sandbox } from '../src/index';
 import { authorize, json, postForm, redirectParams } from './helpers';
 
 let sandbox: Sandbox;
@@ -55,6 +55,14 @@ describe('admin HTTP API', () => {
     expect(sandbox.settings.plannr.rotation).toBe('never');
     expect((await admin('PATCH', '/settings', { plannr: { rotation: 'sometimes' } })).status).toBe(400);
     expect((await admin('PATCH', '/settings', { nope: 1 })).status).toBe(400);
+    // A rejected patch changes nothing, and __proto__ never pollutes objects.
+    expect((await admin('PATCH', '/settings', { plannr: { accessTokenTtlSeconds: 99 }, oauth2: { rotation: 'bad' } })).status).toBe(400);
+    expect(sandbox.settings.plannr.accessTokenTtlSeconds).toBe(60);
+    const polluted = await fetch(`${sandbox.url}/__sandbox/settings`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{"__proto__":{"polluted":true}}' });
+    expect(polluted.status).toBe(400);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((await admin('PATCH', '/settings', { planday: { autoApprove: false } })).status).toBe(200);
+    expect(sandbox.settings.planday.autoApprove).toBe(false);
 
     const before = sandbox.now();
     const advanced = await json(await admin('POST', '/clock/advance', { seconds: 3600 }));
@@ -73,6 +81,21 @@ describe('admin HTTP API', () => {
     expect(entries[0]).toMatchObject({ status: 503, grantType: 'refresh_token', headers: { 'x-test-marker': 'm1' } });
     expect((await admin('POST', '/faults', { endpoint: 'plannr.token', kind: 'bogus' })).status).toBe(400);
     expect((await admin('DELETE', '/faults')).status).toBe(200);
+  });
+
+  it('the request log over HTTP fingerprints credentials instead of exposing them', async () => {
+    await admin('DELETE', '/stats');
+    const secret = 'very-secret-value';
+    await fetch(`${sandbox.endpoints.oauth2.baseUrl}/v1/me`, { headers: { authorization: `Bearer ${secret}`, 'x-clientid': 'visible' } });
+    await fetch(`${sandbox.endpoints.clientCredentials.baseUrl}/v1/data?api_key=${secret}`);
+    const text = await (await admin('GET', '/requests')).text();
+    expect(text).not.toContain(secret);
+    const entries = (JSON.parse(text) as { requests: { endpointKey: string; path: string; headers: Record<string, string> }[] }).requests;
+    const me = entries.find((e) => e.endpointKey === 'oauth2.api' && e.path.endsWith('/v1/me'));
+    expect(me?.headers.authorization).toBe(`Bearer ${fingerprint(secret)}`);
+    expect(me?.headers['x-clientid']).toBe('visible');
+    // In-process, the programmatic log keeps the real values for assertions.
+    expect(sandbox.requests.some((e) => e.headers.authorization === `Bearer ${secret}`)).toBe(true);
   });
 
   it('answers bad admin input with 400, unknown routes with 404 and wrong methods with 405', async () => {
