@@ -51,12 +51,15 @@ export async function startHarness(overrides: Partial<AuthKitRouterOptions> = {}
 
   const getOwner = (req: express.Request): string | undefined => req.get(OWNER_HEADER);
   const a = express();
-  a.use('/connections', createAuthKitRouter({ authkit, getOwner, appUrl, cookieSecret: COOKIE_SECRET, ...overrides }));
+  a.use('/connections', createAuthKitRouter({ authkit, getOwner, appUrl, basePath: '/connections', cookieSecret: COOKIE_SECRET, ...overrides }));
   a.get('/departments', requireConnection('planday', { authkit, getOwner }), async (req, res) => {
     await sendWebResponse(res, await req.authkit.client('planday').fetch('hr/v1/Departments'));
   });
   a.get('/contacts', requireConnection('plannr', { authkit, getOwner }), async (req, res) => {
     await sendWebResponse(res, await req.authkit.client('plannr').fetch('api/v1/contacts'));
+  });
+  a.get('/iguides', requireConnection('iguide', { authkit, getOwner, label: 'api-token' }), async (req, res) => {
+    await sendWebResponse(res, await req.authkit.client('iguide').fetch('iguides'));
   });
   a.get('/both', requireConnection('plannr', { authkit, getOwner }), requireConnection('planday', { authkit, getOwner }), (req, res) => {
     res.json({ providers: Object.keys(req.authkit.connections).sort() });
