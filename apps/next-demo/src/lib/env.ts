@@ -3,7 +3,8 @@ export interface DemoEnv {
   port: number;
   appUrl: string;
   sandboxUrl?: string;
-  dataDir?: string;
+  /** Where the file store keeps connections. Default `.data` in the app's directory. */
+  dataDir: string;
   encryptionKey?: string;
   nextAuthSecret: string;
 }
@@ -18,7 +19,7 @@ export function readEnv(): DemoEnv {
     port,
     appUrl,
     ...(process.env.SANDBOX_URL ? { sandboxUrl: process.env.SANDBOX_URL.replace(/\/$/, '') } : {}),
-    ...(process.env.AUTHKIT_DATA_DIR ? { dataDir: process.env.AUTHKIT_DATA_DIR } : {}),
+    dataDir: process.env.AUTHKIT_DATA_DIR ?? '.data',
     ...(process.env.AUTHKIT_ENCRYPTION_KEY ? { encryptionKey: process.env.AUTHKIT_ENCRYPTION_KEY } : {}),
     nextAuthSecret: process.env.NEXTAUTH_SECRET ?? DEMO_NEXTAUTH_SECRET,
   };

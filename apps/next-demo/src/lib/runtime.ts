@@ -1,4 +1,5 @@
-import { createAuthKit, MemoryStore, providers } from '@authkit/core';
+import { createAuthKit, createKeyRing, PLAINTEXT_FOR_LOCAL_DEVELOPMENT, providers } from '@authkit/core';
+import { createFileStore } from '@authkit/store-file';
 import type { AuthKit, ConnectionStore } from '@authkit/core';
 import { authkitProviders, createAuthKitHelpers, createConnectRouteHandlers, withAuthKit } from '@authkit/next-auth';
 import type { AuthKitHelpers, ConnectRouteHandlers } from '@authkit/next-auth';
@@ -26,20 +27,21 @@ export interface DemoRuntime {
 const AUTH_BASE = '/api/auth';
 const CONNECT_BASE = '/api/authkit';
 
-async function createStore(env: DemoEnv): Promise<ConnectionStore> {
-  // The file store (with AUTHKIT_ENCRYPTION_KEY) when it is available; memory otherwise.
-  if (env.dataDir) {
-    const { createFileStore } = (await import('@authkit/store-file')) as unknown as {
-      createFileStore?: (options: Record<string, unknown>) => ConnectionStore;
-    };
-    if (createFileStore) {
-      return createFileStore({
-        dir: env.dataDir,
-        ...(env.encryptionKey ? { keys: env.encryptionKey } : { plaintextForLocalDevelopment: true }),
-      });
-    }
+/**
+ * The durable file store. `AUTHKIT_ENCRYPTION_KEY` (`id:key` pairs, comma-separated, last one
+ * current; a bare key gets the id `default`) encrypts secrets at rest; without it the demo
+ * opts into plaintext, which is for local development only (the README says so).
+ */
+function createStore(env: DemoEnv): ConnectionStore {
+  if (!env.encryptionKey) {
+    console.warn('[next-demo] AUTHKIT_ENCRYPTION_KEY is not set: connections are stored unencrypted (local development only).');
+    return createFileStore({ directory: env.dataDir, encryption: PLAINTEXT_FOR_LOCAL_DEVELOPMENT });
   }
-  return new MemoryStore();
+  const keys = env.encryptionKey.split(',').map((entry) => {
+    const index = entry.indexOf(':');
+    return index < 0 ? { id: 'default', secret: entry.trim() } : { id: entry.slice(0, index).trim(), secret: entry.slice(index + 1).trim() };
+  });
+  return createFileStore({ directory: env.dataDir, keyRing: createKeyRing({ keys }) });
 }
 
 async function createRuntime(): Promise<DemoRuntime> {
@@ -54,7 +56,7 @@ async function createRuntime(): Promise<DemoRuntime> {
   const connectCallback = (id: string) => `${env.appUrl}${CONNECT_BASE}/${id}/callback`;
 
   const authkit = createAuthKit({
-    store: await createStore(env),
+    store: createStore(env),
     providers: [
       providers.plannr({ ...DEMO_CLIENTS.plannr, ...e.plannr }),
       providers.planday({ ...DEMO_CLIENTS.planday, ...e.planday, scopes: ['department:read', 'employee:read'] }),
