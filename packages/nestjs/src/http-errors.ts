@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { RateLimitedError, PermissionDeniedError, TokenEndpointError, type AuthKitError, type AuthKitErrorCode } from '@authkit/core';
+import type { AuthKitError, AuthKitErrorCode } from '@authkit/core';
 
 /**
  * The one place where core error codes become HTTP statuses. Everything the body carries
@@ -43,7 +43,8 @@ const BAD_INPUT_GRANT_ERRORS = new Set(['invalid_grant', 'invalid_request']);
 
 /** HTTP status for a core error. */
 export function httpStatusOf(error: AuthKitError): number {
-  if (error instanceof TokenEndpointError && !error.transient && error.error && BAD_INPUT_GRANT_ERRORS.has(error.error)) {
+  const grant = error as AuthKitError & { transient?: unknown; error?: unknown };
+  if (error.code === 'token_endpoint_error' && grant.transient === false && typeof grant.error === 'string' && BAD_INPUT_GRANT_ERRORS.has(grant.error)) {
     return HttpStatus.BAD_REQUEST;
   }
   return STATUS[error.code] ?? HttpStatus.INTERNAL_SERVER_ERROR;
@@ -61,14 +62,16 @@ export function toHttpException(error: AuthKitError, reauthorizeUrl?: string): H
     ...(json.providerId ? { providerId: json.providerId } : {}),
   };
   if (statusCode === HttpStatus.UNAUTHORIZED && reauthorizeUrl) body.reauthorizeUrl = reauthorizeUrl;
-  if (error instanceof RateLimitedError && error.retryAfter !== undefined) body.retryAfter = error.retryAfter;
-  if (error instanceof PermissionDeniedError && error.requiredScope) body.requiredScope = error.requiredScope;
+  // Fields read by shape, not `instanceof`: the ESM and CJS builds of core may both be loaded.
+  const extra = error as AuthKitError & { retryAfter?: unknown; requiredScope?: unknown };
+  if (error.code === 'rate_limited' && typeof extra.retryAfter === 'number') body.retryAfter = extra.retryAfter;
+  if (error.code === 'permission_denied' && typeof extra.requiredScope === 'string') body.requiredScope = extra.requiredScope;
   return new HttpException(body, statusCode, { cause: error });
 }
 
 /** `Retry-After` header value (whole seconds, rounded up) for a rate-limit error, if known. */
 export function retryAfterHeader(error: AuthKitError): string | undefined {
-  const seconds = (error as RateLimitedError).retryAfter;
+  const seconds = (error as AuthKitError & { retryAfter?: unknown }).retryAfter;
   if (error.code !== 'rate_limited' || typeof seconds !== 'number' || !Number.isFinite(seconds)) return undefined;
   return String(Math.max(0, Math.ceil(seconds)));
 }

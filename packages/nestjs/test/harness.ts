@@ -94,7 +94,14 @@ export interface TestApp {
 
 /** Boots a Nest app around `authKitModule` on a random port and registers its callbacks. */
 export async function bootApp(authKitModule: DynamicModule, sandbox: Sandbox, controllers: Type<unknown>[] = []): Promise<TestApp> {
-  @Module({ imports: [authKitModule], controllers: [ApiController, ...controllers] })
+  // With `isGlobal`, the API routes live in a feature module that does not import AuthKitModule.
+  @Module({ controllers: [ApiController] })
+  class FeatureModule {}
+
+  @Module({
+    imports: authKitModule.global ? [authKitModule, FeatureModule] : [authKitModule],
+    controllers: authKitModule.global ? controllers : [ApiController, ...controllers],
+  })
   class AppModule {}
 
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();

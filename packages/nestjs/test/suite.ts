@@ -184,6 +184,22 @@ export function connectFlowSuite(name: string, makeModule: (sandbox: Sandbox) =>
       expect((await get(`${t.url}/api/plannr/contacts`)).status).toBe(401);
     });
 
+    it('lists the owner\'s connections without secrets, and only for a signed-in user', async () => {
+      expect((await get(`${t.url}/authkit`)).status).toBe(401);
+      const res = await get(`${t.url}/authkit`, 'alice');
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      const { connections } = JSON.parse(text) as { connections: { id: string; providerId: string }[] };
+      expect(connections.map((c) => c.providerId)).toContain('plannr');
+      for (const c of connections) {
+        const record = await t.authkit.readConnectionRecord(c.id);
+        if (record?.credential.kind === 'oauth2') {
+          expect(text).not.toContain(record.credential.accessToken.reveal());
+          if (record.credential.refreshToken) expect(text).not.toContain(record.credential.refreshToken.reveal());
+        }
+      }
+    });
+
     it('maps core errors to HTTP in the exception filter', async () => {
       const reauth = await get(`${t.url}/api/errors/reauth`, 'alice');
       expect(reauth.status).toBe(401);
