@@ -122,6 +122,22 @@ export function connectFlowSuite(name: string, makeModule: (sandbox: Sandbox) =>
         expect(await connections('hank')).toEqual([]);
       });
 
+      it('answers 400 for a tampered code and 502 when the token endpoint fails', async () => {
+        const tampered = await authorize(t, 'plannr', 'mona');
+        tampered.searchParams.set('code', `${tampered.searchParams.get('code')}x`);
+        const bad = await get(`${t.url}${tampered.pathname}${tampered.search}`, 'mona');
+        expect(bad.status).toBe(400);
+        expect(await bad.json()).toMatchObject({ code: 'token_endpoint_error', providerId: 'plannr' });
+
+        const callback = await authorize(t, 'plannr', 'mona');
+        sandbox.faults.inject('plannr.token', { kind: '5xx', times: 1 });
+        const down = await get(`${t.url}${callback.pathname}${callback.search}`, 'mona');
+        expect(down.status).toBe(502);
+        const text = await down.text();
+        expect(text).not.toContain(callback.searchParams.get('code')!);
+        expect(await connections('mona')).toEqual([]);
+      });
+
       it('needs a signed-in user, the same one that started', async () => {
         expect((await get(`${t.url}/authkit/plannr/connect`)).status).toBe(401);
         const callback = await authorize(t, 'plannr', 'ivan');
