@@ -2,12 +2,18 @@ import { AuthKitError } from '@authkit/core';
 import type { ProviderDefinition } from '@authkit/core';
 import { signedFetchFor } from './signed-request';
 
-/** The profile every AuthKit next-auth provider hands to next-auth: the provider's user id and name. */
+/**
+ * The profile an AuthKit next-auth provider receives: from a user endpoint (`id`) or, for
+ * OpenID providers, the id_token's claims (`sub`).
+ */
 export interface AuthKitProfile {
-  /** The user's id at the provider (not yet namespaced). */
-  id: string;
+  /** The user's id at the provider (not yet namespaced), from a user endpoint or verify call. */
+  id?: string;
+  /** The id_token subject (OpenID providers such as Planday). */
+  sub?: string;
   name?: string;
   email?: string;
+  preferred_username?: string;
 }
 
 /** Where a provider's sign-in identity comes from (documented per provider in the README). */
@@ -53,7 +59,7 @@ function record(value: unknown): Record<string, unknown> | undefined {
  * Reads a user object from the common shapes: `{ data: {...} }` (Laravel resources such as
  * Plannr's), `{ user: {...} }`, or the object itself (OIDC userinfo).
  */
-export function profileFromUserBody(providerId: string, body: unknown): AuthKitProfile {
+export function profileFromUserBody(providerId: string, body: unknown): AuthKitProfile & { id: string } {
   const outer = record(body);
   const user = record(outer?.data) ?? record(outer?.user) ?? outer;
   const id = str(user?.uuid) ?? str(user?.sub) ?? str(user?.id);
@@ -72,7 +78,7 @@ export async function fetchProfile(
   source: ProfileSource,
   tokens: { access_token?: string },
   baseFetch: typeof fetch = fetch,
-): Promise<AuthKitProfile> {
+): Promise<AuthKitProfile & { id: string }> {
   if (source.kind === 'id_token') {
     throw new AuthKitError('configuration_error', `${provider.name} signs in with its id_token, not a profile call`, { providerId: provider.id });
   }

@@ -104,13 +104,12 @@ export function authkitProvider(
           },
         }),
     profile: (profile) => {
-      const claims = profile as AuthKitProfile & { sub?: string; preferred_username?: string };
-      const userId = source.kind === 'id_token' ? claims.sub : claims.id;
+      const userId = source.kind === 'id_token' ? profile.sub : profile.id;
       if (!userId) throw new AuthKitError('invalid_callback', `${provider.name} profile has no user id`, { providerId: id });
       return {
         id: namespacedUserId(id, userId),
-        name: claims.name ?? claims.preferred_username ?? null,
-        email: claims.email ?? null,
+        name: profile.name ?? profile.preferred_username ?? null,
+        email: profile.email ?? null,
         image: null,
       };
     },
