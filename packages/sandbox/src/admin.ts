@@ -46,6 +46,23 @@ export function adminRoutes(sandbox: Sandbox): Route[] {
   const r = (method: string, pattern: string, handler: Route['handler']): Route => ({ method, pattern: `${PREFIX}${pattern}`, key: 'admin', handler });
   return [
     r('GET', '', (ctx) => ctx.json(200, { url: sandbox.url, endpoints: sandbox.endpoints, demoClients: sandbox.demoClients, now: sandbox.now() })),
+    r('GET', '/health', (ctx) => ctx.json(200, { ok: true })),
+    r('POST', '/grants/revoke', async (ctx) => {
+      const b = await body(ctx);
+      const p = b && provider(ctx, b.provider);
+      if (!b || !p) return;
+      const filter = {
+        ...(str(b.clientId) === undefined ? {} : { clientId: str(b.clientId) as string }),
+        ...(str(b.portalId) === undefined ? {} : { portalId: str(b.portalId) as string }),
+        ...(str(b.subject) === undefined ? {} : { subject: str(b.subject) as string }),
+      };
+      ctx.json(200, { revoked: sandbox.revokeGrants(p, filter) });
+    }),
+    r('POST', '/iguide/apps/:clientId/rotate-secret', (ctx) => {
+      const rotated = sandbox.iguide.rotateClientSecret(ctx.params.clientId ?? '');
+      if (rotated) ctx.json(200, rotated);
+      else ctx.json(404, { error: 'not_found', message: 'OAuth app not found' });
+    }),
     r('POST', '/clients', async (ctx) => {
       const b = await body(ctx);
       if (!b) return;

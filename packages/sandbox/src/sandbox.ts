@@ -61,7 +61,14 @@ export interface Sandbox {
     /** Same as `POST /api/v1/tokens/:id/rotate`; the old value works for the grace period. */
     rotateApiToken(id: string, gracePeriodSeconds?: number): IguideRotatedToken | undefined;
     revokeApiToken(id: string): boolean;
+    /** Same as `POST /api/v1/apps/:appId/rotate`: a new client secret, the old one dead at once. */
+    rotateClientSecret(clientId: string): { clientId: string; clientSecret: string } | undefined;
   };
+  /**
+   * Revokes every grant of a provider matching the filter, as if the user disconnected the app
+   * at the provider: their access and refresh tokens stop working. Returns how many.
+   */
+  revokeGrants(provider: ProviderId, filter?: { clientId?: string; portalId?: string; subject?: string }): number;
   readonly plannr: PlannrAdmin;
   readonly planday: PlandayAdmin;
   readonly oauth2: OAuth2Admin;
@@ -169,7 +176,9 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
       },
       rotateApiToken: (id, grace) => iguide.apiTokens.rotate(id, grace),
       revokeApiToken: (id) => iguide.apiTokens.revoke(id),
+      rotateClientSecret: (clientId) => iguide.rotateClientSecret(clientId),
     },
+    revokeGrants: (provider, filter = {}) => state.tokens.revokeGrants({ ...filter, provider }),
     plannr: plannr.admin,
     planday: planday.admin,
     oauth2: oauth2.admin,

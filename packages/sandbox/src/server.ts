@@ -20,6 +20,13 @@ async function grantTypeOf(ctx: Ctx, route: Route): Promise<string | undefined> 
   return form?.get('grant_type') ?? undefined;
 }
 
+/** A 404 in the error shape of the provider whose prefix the path has. */
+function notFoundBody(path: string, message: string): Record<string, string> {
+  if (path.startsWith('/iguide/')) return { code: 'not_found', message };
+  if (path.startsWith('/plannr/') || path.startsWith('/planday/')) return { message };
+  return { error: 'not_found', message };
+}
+
 async function dispatch(state: SandboxState, router: Router, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const entry: RequestLogEntry = {
     at: state.clock.now(),
@@ -36,7 +43,7 @@ async function dispatch(state: SandboxState, router: Router, req: IncomingMessag
     const match = router.match(ctx.method, ctx.url.pathname);
     if (!match) {
       state.stats.increment('unknown');
-      return ctx.json(404, { error: 'not_found', message: `The sandbox has no route ${ctx.method} ${ctx.url.pathname}` });
+      return ctx.json(404, notFoundBody(ctx.url.pathname, `The sandbox has no route ${ctx.method} ${ctx.url.pathname}`));
     }
     if ('allowed' in match) {
       state.stats.increment('unknown');

@@ -98,6 +98,19 @@ describe('admin HTTP API', () => {
     expect(sandbox.requests.some((e) => e.headers.authorization === `Bearer ${secret}`)).toBe(true);
   });
 
+  it('health, and revoking grants as if the user disconnected the app at the provider', async () => {
+    expect(await json(await admin('GET', '/health'))).toEqual({ ok: true });
+    const portal = sandbox.planday.createPortal({ name: 'Disconnecting Portal' });
+    const { refreshToken } = sandbox.planday.mintRefreshToken({ portalId: portal.portalId, clientId: DEMO_CLIENTS.planday.clientId });
+    const keep = sandbox.planday.mintRefreshToken({ portalId: 'portal-1', clientId: DEMO_CLIENTS.planday.clientId });
+    const exchange = (rt: string) => postForm(sandbox.endpoints.planday.tokenEndpoint, { client_id: DEMO_CLIENTS.planday.clientId, grant_type: 'refresh_token', refresh_token: rt });
+    expect((await exchange(refreshToken)).status).toBe(200);
+    const revoked = await json(await admin('POST', '/grants/revoke', { provider: 'planday', portalId: portal.portalId }));
+    expect(revoked.revoked).toBe(1);
+    expect((await json(await exchange(refreshToken))).error).toBe('invalid_grant');
+    expect((await exchange(keep.refreshToken)).status).toBe(200);
+  });
+
   it('answers bad admin input with 400, unknown routes with 404 and wrong methods with 405', async () => {
     const garbage = await fetch(`${sandbox.url}/__sandbox/planday/portals`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{nope' });
     expect(garbage.status).toBe(400);

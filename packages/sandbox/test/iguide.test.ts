@@ -142,3 +142,23 @@ describe('iGUIDE Portal credentials lifecycle and limits', () => {
     expect((await fetch(`${base()}/scopes`, { headers: pair('other-app', access) })).status).toBe(401);
   });
 });
+
+describe('iGUIDE OAuth app secret rotation', () => {
+  it('POST /apps/:appId/rotate issues a new secret and the old one fails at once', async () => {
+    sandbox.registerClient({ provider: 'iguide', clientId: 'rotating-app', clientSecret: 'first-secret', redirectUris: [REDIRECT] });
+    const manager = sandbox.iguide.createApiToken({ scopes: ['credentials.manage'] });
+    const res = await fetch(`${base()}/apps/rotating-app/rotate`, { method: 'POST', headers: pair(manager.id, manager.token) });
+    expect(res.status).toBe(200);
+    const rotated = await json(res);
+    expect(rotated.clientId).toBe('rotating-app');
+    expect(rotated.clientSecret).not.toBe('first-secret');
+    const refresh = (secret: string) => postForm(sandbox.endpoints.iguide.tokenEndpoint, { grant_type: 'refresh_token', refresh_token: 'unknown', client_id: 'rotating-app', client_secret: secret });
+    expect((await json(await refresh('first-secret'))).error).toBe('invalid_client');
+    // The new secret authenticates (the unknown refresh token is then the only problem).
+    expect((await json(await refresh(String(rotated.clientSecret)))).error).toBe('invalid_grant');
+    expect((await fetch(`${base()}/apps/nobody/rotate`, { method: 'POST', headers: pair(manager.id, manager.token) })).status).toBe(404);
+    const unknownRoute = await fetch(`${base()}/nothing`, { headers: pair(manager.id, manager.token) });
+    expect(unknownRoute.status).toBe(404);
+    expect((await json(unknownRoute)).code).toBe('not_found');
+  });
+});

@@ -60,6 +60,14 @@ export class ClientRegistry {
     return client;
   }
 
+  /** Replaces a client's secret; the old one stops working at once (iGUIDE's app-secret rotation). */
+  rotateSecret(provider: ProviderId, clientId: string, secret: string): ClientRegistration | undefined {
+    const client = this.get(provider, clientId);
+    if (!client || client.clientSecret === undefined) return undefined;
+    client.clientSecret = secret;
+    return client;
+  }
+
   list(): ClientRegistration[] {
     return [...this.#clients.values()];
   }

@@ -46,10 +46,12 @@ export class TokenStore {
   readonly #access = new Map<string, AccessToken>();
   readonly #refresh = new Map<string, RefreshToken>();
   readonly #grants = new Map<string, Set<string>>();
+  readonly #grantRecords = new Map<string, Grant>();
 
   createGrant(input: Omit<Grant, 'id' | 'revoked'>): Grant {
     const grant: Grant = { ...input, id: randomUUID(), revoked: false };
     this.#grants.set(grant.id, new Set());
+    this.#grantRecords.set(grant.id, grant);
     return grant;
   }
 
@@ -109,6 +111,20 @@ export class TokenStore {
   revokeRefreshToken(token: RefreshToken): void {
     token.revoked = true;
     for (const value of token.accessTokens) this.revokeAccessToken(value);
+  }
+
+  /** Revokes every live grant matching the filter (the user disconnects the app at the provider). */
+  revokeGrants(filter: { provider: ProviderId; clientId?: string; portalId?: string; subject?: string }): number {
+    let count = 0;
+    for (const grant of this.#grantRecords.values()) {
+      if (grant.revoked || grant.provider !== filter.provider) continue;
+      if (filter.clientId !== undefined && grant.clientId !== filter.clientId) continue;
+      if (filter.portalId !== undefined && grant.portalId !== filter.portalId) continue;
+      if (filter.subject !== undefined && grant.subject !== filter.subject) continue;
+      this.revokeGrant(grant);
+      count += 1;
+    }
+    return count;
   }
 
   /** Revokes the whole grant: every access and refresh token issued from it. */

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Ctx } from '../http';
 import { authorizeGet, authorizePost, type AuthorizeConfig } from '../oauth/authorize';
 import { tokenEndpoint } from '../oauth/token-endpoint';
@@ -35,7 +36,11 @@ interface Principal {
   scopes: readonly string[];
 }
 
-export function createIguide(state: SandboxState): { routes: Route[]; apiTokens: IguideApiTokens } {
+export function createIguide(state: SandboxState): {
+  routes: Route[];
+  apiTokens: IguideApiTokens;
+  rotateClientSecret(clientId: string): { clientId: string; clientSecret: string } | undefined;
+} {
   const apiTokens = new IguideApiTokens(state);
   const prefix = '/iguide';
 
@@ -132,6 +137,19 @@ export function createIguide(state: SandboxState): { routes: Route[]; apiTokens:
       if (rotated) ctx.json(200, rotated);
       else ctx.json(404, { code: 'not_found', message: 'API token not found' });
     }),
+    api('POST', '/apps/:appId/rotate', (ctx, p) => {
+      if (!requireScope(ctx, p, 'credentials.manage')) return;
+      const rotated = rotateClientSecret(ctx.params.appId ?? '');
+      if (rotated) ctx.json(200, rotated);
+      else ctx.json(404, { code: 'not_found', message: 'OAuth app not found' });
+    }),
   ];
-  return { routes: routes.map((r) => ({ ...r, pattern: `${prefix}${r.pattern}` })), apiTokens };
+
+  /** Unlike API tokens, an OAuth app's old secret stops working immediately. */
+  function rotateClientSecret(clientId: string): { clientId: string; clientSecret: string } | undefined {
+    const client = state.clients.rotateSecret('iguide', clientId, `igs_${randomBytes(24).toString('base64url')}`);
+    return client?.clientSecret === undefined ? undefined : { clientId: client.clientId, clientSecret: client.clientSecret };
+  }
+
+  return { routes: routes.map((r) => ({ ...r, pattern: `${prefix}${r.pattern}` })), apiTokens, rotateClientSecret };
 }
