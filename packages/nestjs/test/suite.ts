@@ -178,6 +178,10 @@ export function connectFlowSuite(name: string, makeModule: (sandbox: Sandbox) =>
       const rt = await post(`${t.url}/authkit/planday/refresh-token`, { refreshToken, label: portal.portalId }, 'kim');
       expect(rt.status).toBe(201);
       expect(await rt.text()).not.toContain(refreshToken);
+      expect((await post(`${t.url}/authkit/planday/refresh-token`, { label: 'x' }, 'kim')).status).toBe(400);
+      expect((await post(`${t.url}/authkit/planday/refresh-token`, { refreshToken })).status).toBe(401);
+      expect((await post(`${t.url}/authkit/server-api/client-credentials`, {})).status).toBe(401);
+      expect((await post(`${t.url}/authkit/plannr/disconnect`, {})).status).toBe(401);
       const badRt = await post(`${t.url}/authkit/planday/refresh-token`, { refreshToken: 'not-a-token', label: 'x' }, 'kim');
       expect(badRt.status).toBe(400);
 
