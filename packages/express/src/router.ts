@@ -154,6 +154,8 @@ export function createAuthKitRouter(options: AuthKitRouterOptions): Router {
       }
       // From here the state is spent, whatever core answers.
       res.clearCookie(name, { httpOnly: true, sameSite: 'lax', secure: secureCookie(req), path: cookiePath(req, providerId) });
+      // The callback URL carries the code: never let it leak as a Referer.
+      res.set('Referrer-Policy', 'no-referrer');
       const { returnTo } = await authkit.completeAuthorization({ providerId, ownerId, callback: requestUrl(req, appUrl) });
       res.set('Cache-Control', 'no-store').redirect(303, safeReturnTo(returnTo) ?? defaultReturnTo);
     }),
