@@ -1,0 +1,90 @@
+// `pnpm bench`: a route that reads the next-auth session (JWE cookie, AuthKit's jwt/session
+// callbacks) and calls Planday through getAuthKitClient's signed client, against the same
+// route with a plain fetch and fixed headers. Both call the sandbox's Planday API; autocannon
+// measures them in the same run, interleaved so drift hits both alike. Prints a ratio; it is
+// never a pass/fail test. Runs against the built packages (dist).
+import { createServer } from 'node:http';
+import autocannon from 'autocannon';
+import { createAuthKit, providers } from '@authkit/core';
+import { DEMO_CLIENTS, startSandbox } from '@authkit/sandbox';
+import { createAuthKitHelpers, withAuthKit } from '@authkit/next-auth';
+import { getServerSession } from 'next-auth/next';
+import { encode } from 'next-auth/jwt';
+
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 3);
+const CONNECTIONS = 10;
+const ROUNDS = 2;
+const SECRET = 'bench-secret-0123456789abcdef0123456789';
+const OWNER = 'planday:bench-admin';
+
+const sandbox = await startSandbox({ port: 0 });
+// Planday's real limits (10/s per portal) would turn this into a 429 benchmark.
+Object.assign(sandbox.settings.rateLimits, { plandayPortalPerSecond: 1e9, plandayPortalPerMinute: 1e9, plandayClientPerSecond: 1e9, plandayClientPerMinute: 1e9 });
+const authkit = createAuthKit({
+  providers: [providers.planday({ ...DEMO_CLIENTS.planday, ...sandbox.endpoints.planday, scopes: ['department:read'] })],
+});
+const portal = sandbox.planday.createPortal({ name: 'Bench portal' });
+const { refreshToken } = sandbox.planday.mintRefreshToken({ portalId: portal.portalId, clientId: DEMO_CLIENTS.planday.clientId });
+const connection = await authkit.connectRefreshToken({ providerId: 'planday', ownerId: OWNER, refreshToken });
+const accessToken = (await authkit.readConnectionRecord(connection.id)).credential.accessToken.reveal();
+const apiUrl = `${sandbox.endpoints.planday.baseUrl}/hr/v1/Departments`;
+
+const authOptions = withAuthKit({ secret: SECRET, providers: [] }, authkit);
+const cookie = `next-auth.session-token=${await encode({
+  secret: SECRET,
+  token: { sub: OWNER, authkit: { ownerId: OWNER, connections: [{ connectionId: connection.id, providerId: 'planday', status: 'active' }] } },
+})}`;
+
+function parseCookies(header = '') {
+  return Object.fromEntries(header.split(';').filter(Boolean).map((part) => part.trim().split(/=(.*)/s).slice(0, 2)));
+}
+
+const server = createServer(async (req, res) => {
+  try {
+    let response;
+    if (req.url === '/bare') {
+      response = await fetch(apiUrl, { headers: { authorization: `Bearer ${accessToken}`, 'x-clientid': DEMO_CLIENTS.planday.clientId, accept: 'application/json' } });
+    } else if (req.url === '/guarded') {
+      // What getServerSession does in a route handler, in its (req, res, options) form.
+      req.cookies = parseCookies(req.headers.cookie);
+      const shim = { getHeader: () => undefined, setHeader: () => undefined };
+      const helpers = createAuthKitHelpers(authkit, authOptions, { getSession: () => getServerSession(req, shim, authOptions) });
+      const client = await helpers.getAuthKitClient('planday');
+      response = await client.fetch('hr/v1/Departments');
+    } else {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(response.status, { 'content-type': 'application/json' }).end(await response.text());
+  } catch {
+    res.writeHead(500).end();
+  }
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const base = `http://127.0.0.1:${server.address().port}`;
+process.env.NEXTAUTH_URL = base;
+
+for (const path of ['/bare', '/guarded']) {
+  const check = await fetch(base + path, { headers: { cookie } });
+  if (check.status !== 200) throw new Error(`${path} answered ${check.status}`);
+}
+
+async function measure(path) {
+  const result = await autocannon({ url: base + path, connections: CONNECTIONS, duration: DURATION_S, headers: { cookie } });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${path}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return result.requests.average;
+}
+
+const totals = { bare: 0, guarded: 0 };
+for (let round = 0; round < ROUNDS; round++) {
+  totals.bare += await measure('/bare');
+  totals.guarded += await measure('/guarded');
+}
+const bare = totals.bare / ROUNDS;
+const guarded = totals.guarded / ROUNDS;
+console.log(`bare route (plain fetch, fixed headers): ${bare.toFixed(0)} req/s`);
+console.log(`session + getAuthKitClient route: ${guarded.toFixed(0)} req/s`);
+console.log(`next-auth getAuthKitClient route / bare route: ${(guarded / bare).toFixed(2)} (target >= 0.9)`);
+
+server.close();
+await sandbox.close();
