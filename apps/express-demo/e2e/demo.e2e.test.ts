@@ -2,53 +2,25 @@
 // Debian Chromium: sign in, connect Plannr via the consent page, Planday with a portal
 // refresh token, iGUIDE with an API token pair, and read API data through AuthKit for each.
 import { launchChromium } from '@authkit/e2e';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bootDemo, type BootedDemo } from './boot';
 
-const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-let app: ChildProcess;
+let demo: BootedDemo;
 let appUrl = '';
 let browser: Browser;
 let page: Page;
-let output = '';
 
 beforeAll(async () => {
-  const main = join(appDir, 'dist/main.js');
-  if (!existsSync(main)) throw new Error('express-demo is not built: run `pnpm --filter express-demo build` (nx e2e does)');
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DEMO_SESSION_SECRET: 'e2e-session-secret-0123456789abcdef', AUTHKIT_DATA_DIR: mkdtempSync(join(tmpdir(), 'express-demo-e2e-')) };
-  delete env.SANDBOX_URL;
-  delete env.APP_URL;
-  app = spawn(process.execPath, [main], { cwd: appDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  appUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`demo did not start:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer): void => {
-      output += String(chunk);
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    app.stdout!.on('data', onData);
-    app.stderr!.on('data', (chunk: Buffer) => (output += String(chunk)));
-    app.once('exit', (code) => reject(new Error(`demo exited with ${code}:\n${output}`)));
-  });
+  demo = await bootDemo();
+  appUrl = demo.url;
   browser = await launchChromium();
   page = await browser.newPage();
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (app && app.exitCode === null) {
-    const exited = new Promise((resolve) => app.once('exit', resolve));
-    app.kill('SIGTERM');
-    await exited;
-  }
+  await demo?.stop();
 });
 
 async function callApi(testId: string): Promise<string> {

@@ -1,0 +1,75 @@
+// The demo pointed at a sandbox it did not start (SANDBOX_URL), as `pnpm start` runs it:
+// callback URLs registered and demo credentials minted through the sandbox's admin HTTP API.
+// Plain HTTP, no browser.
+import { startSandbox } from '@authkit/sandbox';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bootDemo, type BootedDemo } from './boot';
+
+let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+let demo: BootedDemo;
+const cookies = new Map<string, string>();
+
+async function get(url: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  if (new URL(url).origin === new URL(demo.url).origin && cookies.size > 0) {
+    headers.set('cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+  }
+  const response = await fetch(url, { ...init, headers, redirect: 'manual' });
+  for (const line of response.headers.getSetCookie()) {
+    const [pair] = line.split(';');
+    const eq = pair!.indexOf('=');
+    cookies.set(pair!.slice(0, eq), pair!.slice(eq + 1));
+  }
+  return response;
+}
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, autoApprove: true });
+  demo = await bootDemo({ SANDBOX_URL: sandbox.url });
+});
+
+afterAll(async () => {
+  await demo?.stop();
+  await sandbox?.close();
+});
+
+describe('express-demo with SANDBOX_URL', () => {
+  it('uses the given sandbox instead of starting one', () => {
+    expect(demo.output()).toContain(`(sandbox ${sandbox.url})`);
+  });
+
+  it('signs in, connects Plannr over OAuth, and serves contacts from requireConnection', async () => {
+    const login = await get(`${demo.url}/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'user=carol',
+    });
+    expect(login.status).toBe(303);
+
+    const start = await get(`${demo.url}/connections/plannr/connect?returnTo=/`);
+    expect(start.status).toBe(302);
+    const authorize = await get(start.headers.get('location')!);
+    const callback = authorize.headers.get('location')!;
+    expect(callback.startsWith(`${demo.url}/connections/plannr/callback?`)).toBe(true);
+    const done = await get(callback);
+    expect(done.status).toBe(303);
+
+    const contacts = await get(`${demo.url}/api/plannr/contacts`, { headers: { accept: 'application/json' } });
+    expect(contacts.status).toBe(200);
+    expect(await contacts.text()).toContain('casey@client.test');
+  });
+
+  it('shows credentials minted by that sandbox, which connect', async () => {
+    const page = await (await get(`${demo.url}/`)).text();
+    const pat = /data-testid="demo-plannr-pat">([^<]+)</.exec(page)?.[1];
+    expect(pat).toBeTruthy();
+    const connect = await get(`${demo.url}/connections/plannr/credentials`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: demo.url },
+      body: new URLSearchParams({ kind: 'personal_access_token', token: pat!, label: 'pat', returnTo: '/' }).toString(),
+    });
+    expect(connect.status).toBe(303);
+    const call = await (await get(`${demo.url}/call?provider=plannr&label=pat`)).text();
+    expect(call).toContain('data-testid="api-status">200<');
+  });
+});
