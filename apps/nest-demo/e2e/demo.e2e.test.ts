@@ -94,9 +94,9 @@ describe('nest-demo in Chromium', () => {
     await page.waitForURL(/127\.0\.0\.1/);
     await page.getByRole('button', { name: 'Deny' }).click();
     await page.waitForURL(/\/authkit\/plannr\/callback/);
-    expect(await page.textContent('body')).toContain('authorization_denied');
-    await page.goto(appUrl);
+    expect(await page.getByTestId('error').textContent()).toContain('authorization_denied');
     expect(await page.getByTestId('system-plannr').textContent()).toContain('Not connected');
+    await page.goto(appUrl);
   });
 
   it('connects every OAuth provider through the consent page and calls each API', async () => {

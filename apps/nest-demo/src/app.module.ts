@@ -3,6 +3,7 @@ import { ConfigModule, ConfigService } from '@nestjs/config';
 import { AuthKitModule, type AuthKitModuleOptions } from '@authkit/nestjs';
 import { DEMO, demoConfig, type DemoConfig } from './config.js';
 import { ConnectionsController } from './connections.controller.js';
+import { OAuthController } from './oauth.controller.js';
 import { DashboardService } from './dashboard.service.js';
 import { DemoController } from './demo.controller.js';
 import { DemoErrorFilter } from './demo-error.filter.js';
@@ -12,11 +13,11 @@ import type { SandboxLink } from './sandbox-link.js';
 import { DemoSession } from './session.js';
 import { createDemoStore } from './store.js';
 
-/** Route prefix of @authkit/nestjs's ready controller: /authkit/:provider/connect, /callback, /disconnect. */
+/** Route prefix of the connect flows: /authkit/:provider/connect, /authkit/:provider/callback. */
 export const BASE_PATH = 'authkit';
 
 @Module({
-  controllers: [DemoController, ConnectionsController],
+  controllers: [DemoController, ConnectionsController, OAuthController],
   providers: [DashboardService, DemoErrorFilter],
 })
 class DemoModule {}
@@ -39,7 +40,8 @@ class DemoModule {}
         };
       },
       isGlobal: true,
-      controller: true,
+      // The demo writes its own connect/callback routes (OAuthController) to show errors as HTML.
+      controller: false,
       basePath: BASE_PATH,
     }),
     DemoModule,

@@ -31,8 +31,8 @@ function credentialFrom(body: Form | undefined): StaticCredentialInput {
 }
 
 /**
- * The demo's connect forms for pasted credentials and client credentials (OAuth flows go
- * through @authkit/nestjs's ready controller under /authkit). Errors come back on the dashboard.
+ * The demo's connect forms for pasted credentials and client credentials, and disconnect
+ * (OAuth flows are in OAuthController). Errors come back on the dashboard.
  */
 @Controller('connections/:provider')
 @UseFilters(DemoErrorFilter)
@@ -63,6 +63,12 @@ export class ConnectionsController {
   @Post('client-credentials')
   async clientCredentials(@Param('provider') provider: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     await this.authkit.connectClientCredentials(provider, this.user(req));
+    res.redirect(303, '/');
+  }
+
+  @Post('disconnect')
+  async disconnect(@Param('provider') provider: string, @Req() req: Request, @Body() body: Form, @Res() res: Response): Promise<void> {
+    await this.authkit.disconnect(provider, this.user(req), optional(body, 'label'));
     res.redirect(303, '/');
   }
 }

@@ -12,7 +12,7 @@ export interface ApiResult {
 
 export interface DashboardModel {
   user: string;
-  /** Route prefix of @authkit/nestjs's ready controller (OAuth connect, callback, disconnect). */
+  /** Route prefix of the OAuth connect flows (`/<basePath>/:provider/connect`). */
   basePath: string;
   connections: readonly ConnectionView[];
   credentials: DemoCredentials;
@@ -59,9 +59,8 @@ function connectionCard(model: DashboardModel, connection: ConnectionView): Safe
       <button type="submit">Call API</button>
     </form>
     ${connection.status === 'reauthorization_required' ? html`<a href="${base}/connect?returnTo=/">Authorize again</a>` : ''}
-    <form class="inline" method="post" action="${base}/disconnect">
+    <form class="inline" method="post" action="/connections/${encodeURIComponent(connection.providerId)}/disconnect">
       <input type="hidden" name="label" value="${label}">
-      <input type="hidden" name="returnTo" value="/">
       <button type="submit">Disconnect</button>
     </form>
   </div>

@@ -21,7 +21,11 @@ export function ConnectFlowGuard(providerId: string, phase?: 'start' | 'callback
   return mixin(AuthKitConnectFlowGuard);
 }
 
-/** The controller's guard: the provider comes from the `:provider` route parameter. */
+/**
+ * The flow guard for routes with a `:provider` parameter (the ready controller uses it; so can
+ * an app's own `:provider/connect` and `:provider/callback` routes). Unknown providers, and
+ * providers without a browser flow, are 404.
+ */
 @Injectable()
 export class ProviderParamFlowGuard implements CanActivate {
   constructor(@Inject(AuthKitService) private readonly service: AuthKitService) {}
@@ -33,7 +37,10 @@ export class ProviderParamFlowGuard implements CanActivate {
     if (!provider || !supportsAuthorizationCode(provider)) {
       throw new NotFoundException(`No OAuth2 provider named ${providerId.slice(0, 64)}`);
     }
-    const phase = context.getHandler().name === 'callback' ? 'callback' : 'start';
+    // The callback leg is the route whose path ends in /callback (or a handler named `callback`).
+    const routePath: unknown = (request as Request & { route?: { path?: unknown } }).route?.path;
+    const isCallback = (typeof routePath === 'string' && /\/callback\/?$/.test(routePath)) || context.getHandler().name === 'callback';
+    const phase = isCallback ? 'callback' : 'start';
     const Guard = ConnectFlowGuard(providerId, phase);
     return new Guard().canActivate(context) as Promise<boolean>;
   }
