@@ -6,7 +6,8 @@ import type { ProviderDefinition } from '../providers/types';
 export interface PreparedRequest {
   readonly url: URL;
   readonly init: RequestInit;
-  readonly headers: Headers;
+  /** Caller headers; copied into a fresh `Headers` for each send. */
+  readonly headers: HeadersInit | undefined;
   /** False for streamed bodies, which cannot be sent twice. */
   readonly replayable: boolean;
   /** What the caller asked for; AuthKit follows redirects itself to check each host. */
@@ -26,9 +27,20 @@ export function resolveUrl(baseUrl: string, input: string | URL): URL {
   return new URL(`${baseUrl.replace(/\/+$/, '')}/${input.replace(/^\/+/, '')}`);
 }
 
+const allowedHostSets = new WeakMap<ProviderDefinition, Set<string>>();
+
+function allowedHosts(provider: ProviderDefinition): Set<string> {
+  let hosts = allowedHostSets.get(provider);
+  if (hosts === undefined) {
+    hosts = new Set(provider.allowedHosts.map((host) => host.toLowerCase()));
+    allowedHostSets.set(provider, hosts);
+  }
+  return hosts;
+}
+
 /** Refuses, before anything is sent, a URL whose host the provider does not own. */
 export function assertAllowedUrl(provider: ProviderDefinition, url: URL): void {
-  const hostAllowed = provider.allowedHosts.some((host) => host.toLowerCase() === url.host);
+  const hostAllowed = allowedHosts(provider).has(url.host);
   const protocolAllowed =
     url.protocol === 'https:' || (url.protocol === 'http:' && (isLoopbackHttp(url) || provider.baseUrl.startsWith('http:')));
   if (!hostAllowed || !protocolAllowed) {
@@ -44,23 +56,25 @@ function isReplayableBody(body: BodyInit | null | undefined): boolean {
   return body === undefined || body === null || !(typeof ReadableStream !== 'undefined' && body instanceof ReadableStream);
 }
 
+/** The synchronous (hot) path of {@link prepareRequest}: a string or `URL` input. */
+export function prepareUrlRequest(provider: ProviderDefinition, input: string | URL, init?: RequestInit): PreparedRequest {
+  const url = resolveUrl(provider.baseUrl, input);
+  assertAllowedUrl(provider, url);
+  return {
+    url,
+    init: init ?? {},
+    headers: init?.headers,
+    replayable: isReplayableBody(init?.body),
+    redirect: init?.redirect ?? 'follow',
+  };
+}
+
 /**
  * Normalises `fetch(input, init)` into one shape. A `Request` body is buffered so the
  * request can be replayed once after a refresh; a stream passed in `init.body` is not.
  */
 export async function prepareRequest(provider: ProviderDefinition, input: string | URL | Request, init?: RequestInit): Promise<PreparedRequest> {
-  if (typeof input === 'string' || input instanceof URL) {
-    const url = resolveUrl(provider.baseUrl, input);
-    assertAllowedUrl(provider, url);
-    const body = init?.body;
-    return {
-      url,
-      init: init ?? {},
-      headers: new Headers(init?.headers),
-      replayable: isReplayableBody(body),
-      redirect: init?.redirect ?? 'follow',
-    };
-  }
+  if (typeof input === 'string' || input instanceof URL) return prepareUrlRequest(provider, input, init);
   const url = new URL(input.url);
   assertAllowedUrl(provider, url);
   const headers = new Headers(input.headers);

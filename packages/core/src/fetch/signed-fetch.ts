@@ -7,7 +7,7 @@ import type { ProviderDefinition } from '../providers/types';
 import type { Secret } from '../secret';
 import type { Pacer } from './pacer';
 import type { PreparedRequest } from './request';
-import { assertAllowedUrl, prepareRequest } from './request';
+import { assertAllowedUrl, prepareRequest, prepareUrlRequest } from './request';
 
 /** Where a signed fetch gets its credential, and how it renews it after a 401. */
 export interface CredentialSource {
@@ -33,8 +33,7 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
  * only), and turns 401/403/429 into typed errors. Other responses pass through untouched.
  */
 export function createSignedFetch(provider: ProviderDefinition, source: CredentialSource, deps: SignedFetchDeps): typeof fetch {
-  const signedFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const request = await prepareRequest(provider, input, init);
+  const run = async (request: PreparedRequest): Promise<Response> => {
     let record = await source.current();
     if (deps.pacer !== undefined) await deps.pacer.acquire(provider, record);
     let response = await send(provider, record, request, deps.fetch);
@@ -51,6 +50,17 @@ export function createSignedFetch(provider: ProviderDefinition, source: Credenti
     }
     return response;
   };
+  const signedFetch = (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    // Strings and URLs (the common case) skip an async hop; Requests may need their body read.
+    if (typeof input === 'string' || input instanceof URL) {
+      try {
+        return run(prepareUrlRequest(provider, input, init));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    return prepareRequest(provider, input, init).then(run);
+  };
   return signedFetch as typeof fetch;
 }
 
@@ -59,8 +69,9 @@ async function send(provider: ProviderDefinition, record: ConnectionRecord, requ
   let url = request.url;
   let init = request.init;
   for (let hop = 0; ; hop++) {
-    // Fresh copies: a signer may add a query parameter (API keys) and must not leak into the next hop.
-    const signedUrl = new URL(url.href);
+    // Signers `set` query parameters (API keys), so re-signing the same URL on a replay is
+    // idempotent; a redirect gets a new URL object, signed afresh.
+    const signedUrl = url;
     const headers = new Headers(request.headers);
     provider.signRequest({ url: signedUrl, headers, credential: record.credential, connection: record });
     const streamed = typeof ReadableStream !== 'undefined' && init.body instanceof ReadableStream;

@@ -65,7 +65,7 @@ export async function startHarness(options: Partial<AuthKitOptions> = {}, extra:
     createAuthKit({
       providers: list,
       now: () => sandbox.now(),
-      retry: { attempts: 3, baseDelayMs: 5, timeoutMs: 2_000 },
+      retry: { attempts: 3, baseDelayMs: 5, timeoutMs: 10_000 },
       ...options,
       ...more,
     });

@@ -1,0 +1,90 @@
+// 10,000 concurrent calls on one expired Plannr connection against the sandbox, with latency
+// injected at the token endpoint. Prints token requests made (target 1), failures (target 0)
+// and the p99 latency the refresh added, next to the token endpoint's own latency.
+import { createAuthKit, providers } from '@authkit/core';
+import { DEMO_CLIENTS, startSandbox } from '@authkit/sandbox';
+
+const CALLS = Number(process.env.BENCH_CALLS ?? 10_000);
+const TOKEN_LATENCY_MS = Number(process.env.BENCH_TOKEN_LATENCY_MS ?? 200);
+// Bounded sockets (both ends live in this process); the bound applies to both runs alike.
+const MAX_IN_FLIGHT = Number(process.env.BENCH_MAX_IN_FLIGHT ?? 512);
+
+const sandbox = await startSandbox({ port: 0, autoApprove: true });
+sandbox.settings.rateLimits.plannrPerMinute = 10_000_000;
+const redirectUri = 'http://127.0.0.1:9/callback';
+sandbox.addRedirectUri('plannr', DEMO_CLIENTS.plannr.clientId, redirectUri);
+
+let active = 0;
+const waiting = [];
+const tokenTimings = [];
+/** When AuthKit handed each call's API request to fetch, by call index (before any socket queueing). */
+let dispatchedAt = new Map();
+const tokenEndpoint = sandbox.endpoints.plannr.tokenEndpoint;
+async function boundedFetch(input, init) {
+  const call = init?.headers instanceof Headers ? init.headers.get('x-bench-call') : null;
+  if (call !== null) dispatchedAt.set(Number(call), performance.now());
+  if (active >= MAX_IN_FLIGHT) await new Promise((resolve) => waiting.push(resolve));
+  active++;
+  const started = performance.now();
+  try {
+    const response = await fetch(input, init);
+    const body = await response.arrayBuffer();
+    if (String(input) === tokenEndpoint) tokenTimings.push(performance.now() - started);
+    return new Response(body, { status: response.status, headers: response.headers });
+  } finally {
+    active--;
+    waiting.shift()?.();
+  }
+}
+
+const authkit = createAuthKit({
+  providers: [providers.plannr({ ...sandbox.endpoints.plannr, ...DEMO_CLIENTS.plannr, redirectUri })],
+  now: () => sandbox.now(),
+  fetch: boundedFetch,
+});
+const { url } = await authkit.startAuthorization({ providerId: 'plannr', ownerId: 'bench-user' });
+const callback = (await fetch(url, { redirect: 'manual' })).headers.get('location');
+const { connection } = await authkit.completeAuthorization({ providerId: 'plannr', ownerId: 'bench-user', callback });
+const client = authkit.client('plannr', connection.id);
+
+/**
+ * Latency AuthKit adds before a call's request leaves for the API (getting a usable token,
+ * refreshing if needed); the shared socket queue after that is the same in every run.
+ */
+async function storm() {
+  dispatchedAt = new Map();
+  const startedAt = new Array(CALLS);
+  let failures = 0;
+  await Promise.all(
+    Array.from({ length: CALLS }, async (_, i) => {
+      startedAt[i] = performance.now();
+      try {
+        const response = await client.fetch('/api/v1/contacts', { headers: { 'x-bench-call': String(i) } });
+        await response.arrayBuffer();
+        if (response.status !== 200) failures++;
+      } catch {
+        failures++;
+      }
+    }),
+  );
+  const delays = startedAt.map((start, i) => (dispatchedAt.get(i) ?? NaN) - start).sort((a, b) => a - b);
+  return { failures, p99: delays[Math.floor(delays.length * 0.99)], p50: delays[Math.floor(delays.length * 0.5)] };
+}
+
+await storm(); // warm-up on a fresh token: sockets, JIT
+const baseline = await storm(); // fresh token: no refresh
+const record = await authkit.readConnectionRecord(connection.id);
+sandbox.clock.advance(record.credential.expiresAt - sandbox.now() + 1_000);
+sandbox.stats.reset();
+sandbox.faults.inject('plannr.token', { kind: 'latency', latencyMs: TOKEN_LATENCY_MS, times: 1 });
+const result = await storm();
+const tokenRequests = sandbox.stats.count('plannr.token', { grantType: 'refresh_token' });
+const tokenLatency = tokenTimings.at(-1) ?? NaN;
+const added = result.p99 - baseline.p99;
+
+console.log(`refresh storm: ${CALLS} concurrent calls on one expired connection (token endpoint latency injected: ${TOKEN_LATENCY_MS} ms)`);
+console.log(`token requests made: ${tokenRequests} (target 1)`);
+console.log(`failures: ${result.failures} (target 0)`);
+console.log(`p99 time to send (AuthKit's part of each call): ${result.p99.toFixed(1)} ms with refresh, ${baseline.p99.toFixed(1)} ms with a fresh token`);
+console.log(`p99 added latency: ${added.toFixed(1)} ms vs token endpoint's own latency ${tokenLatency.toFixed(1)} ms (ratio ${(added / tokenLatency).toFixed(2)}, ideal ~1.0)`);
+await sandbox.close();
