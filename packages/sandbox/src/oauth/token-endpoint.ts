@@ -1,82 +1,27 @@
-import { basicCredentials, type Ctx } from '../http';
 import type { Handler } from '../router';
 import type { SandboxState } from '../state';
 import type { ClientRegistration, ProviderId } from '../types';
 import { splitScopes } from './authorize';
+import { authenticateClient, type ClientAuthConfig } from './client-auth';
 import type { AuthorizationCode } from './codes';
+import { sendOAuthError, TokenError, type ErrorBodyFn } from './errors';
 import { isValidVerifier, verifyS256 } from './pkce';
 import type { Grant, RefreshToken } from './tokens';
 
-export type OAuthError =
-  | 'invalid_request'
-  | 'invalid_client'
-  | 'invalid_grant'
-  | 'unauthorized_client'
-  | 'unsupported_grant_type'
-  | 'invalid_scope'
-  | 'unsupported_token_type';
-
 export type GrantType = 'authorization_code' | 'refresh_token' | 'client_credentials';
 
-export interface TokenEndpointConfig {
-  provider: ProviderId;
-  /** `secret`: client_secret_post or client_secret_basic; `none`: public client, `client_id` only. */
-  clientAuthentication: 'secret' | 'none';
+export interface TokenEndpointConfig extends ClientAuthConfig {
   grants: readonly GrantType[];
   /** Token value prefixes, e.g. `plannr_at`. */
   prefix: string;
   /** Add `scope` to token responses. */
   includeScope: boolean;
   /** The provider's error body shape; RFC 6749 §5.2 `{error, error_description}` by default. */
-  errorBody?(error: OAuthError, description: string, hint?: string): Record<string, unknown>;
+  errorBody?: ErrorBodyFn;
   /** Extra fields for the authorization_code response (Planday's id_token). */
   codeResponseExtras?(state: SandboxState, code: AuthorizationCode, grant: Grant): Promise<Record<string, unknown>>;
   /** Scopes a client_credentials token gets when none are requested. */
   clientCredentialsScopes?(client: ClientRegistration): string[];
-}
-
-class TokenError extends Error {
-  constructor(
-    readonly error: OAuthError,
-    readonly description: string,
-    readonly status = 400,
-    readonly hint?: string,
-  ) {
-    super(description);
-  }
-}
-
-export function sendOAuthError(ctx: Ctx, config: Pick<TokenEndpointConfig, 'errorBody'>, error: TokenError | { error: OAuthError; description: string; status: number; hint?: string }): void {
-  const body = config.errorBody?.(error.error, error.description, error.hint) ?? { error: error.error, error_description: error.description };
-  const headers: Record<string, string> = { pragma: 'no-cache' };
-  if (error.status === 401) headers['www-authenticate'] = 'Basic realm="sandbox"';
-  ctx.json(error.status, body, headers);
-}
-
-/** Authenticates the client per the provider's method; throws TokenError on failure. */
-export function authenticateClient(ctx: Ctx, state: SandboxState, config: Pick<TokenEndpointConfig, 'provider' | 'clientAuthentication'>, form: URLSearchParams): ClientRegistration {
-  const basic = basicCredentials(ctx);
-  const formId = form.get('client_id');
-  if (config.clientAuthentication === 'none') {
-    const id = formId ?? basic?.id;
-    if (!id) throw new TokenError('invalid_request', 'client_id is required.');
-    const client = state.clients.get(config.provider, id);
-    // The client is public: a client_secret, if sent, is ignored (as IdentityServer does for clients that need none).
-    if (!client) throw new TokenError('invalid_client', 'Unknown client.', 400);
-    return client;
-  }
-  const formSecret = form.get('client_secret');
-  if (basic && (formId !== null || formSecret !== null) && (formSecret !== null || formId !== basic.id)) {
-    throw new TokenError('invalid_request', 'Use one client authentication method, not both (RFC 6749 §2.3).');
-  }
-  const id = basic?.id ?? formId;
-  const secret = basic?.secret ?? formSecret;
-  if (!id) throw new TokenError('invalid_client', 'Client authentication failed.', 401, 'client_id is missing');
-  const client = state.clients.get(config.provider, id);
-  if (!client || secret === null || client.clientSecret !== secret) {
-    throw new TokenError('invalid_client', 'Client authentication failed.', 401);
-  }
-  return client;
 }
 
 /** RFC 6749 token endpoint with the sandbox's strict checks; provider quirks come from `config`. */
@@ -205,30 +150,3 @@ function clientCredentials(state: SandboxState, config: TokenEndpointConfig, cli
   return tokenResponse(config, issued.access, issued.expiresIn, scopes);
 }
 
-/**
- * RFC 7009 revocation: 200 for any token (known or not); revoking a refresh token revokes the
- * whole grant, so its access tokens die with it.
- */
-export function revocationEndpoint(state: SandboxState, config: Pick<TokenEndpointConfig, 'provider' | 'clientAuthentication' | 'errorBody'>): Handler {
-  return async (ctx) => {
-    try {
-      const form = await ctx.form();
-      if (!form) throw new TokenError('invalid_request', 'The request must be application/x-www-form-urlencoded.');
-      const client = authenticateClient(ctx, state, config, form);
-      const value = form.get('token');
-      if (!value) throw new TokenError('invalid_request', 'token is required.');
-      const hint = form.get('token_type_hint');
-      if (hint !== null && hint !== 'access_token' && hint !== 'refresh_token') {
-        throw new TokenError('unsupported_token_type', 'token_type_hint must be access_token or refresh_token.');
-      }
-      const refreshToken = state.tokens.getRefreshToken(config.provider, value);
-      if (refreshToken && refreshToken.grant.clientId === client.clientId) state.tokens.revokeGrant(refreshToken.grant);
-      const accessToken = state.tokens.getAccessToken(config.provider, value);
-      if (accessToken && accessToken.grant.clientId === client.clientId) state.tokens.revokeAccessToken(value);
-      ctx.send(200, '', { 'cache-control': 'no-store' });
-    } catch (error) {
-      if (error instanceof TokenError) sendOAuthError(ctx, config, error);
-      else throw error;
-    }
-  };
-}

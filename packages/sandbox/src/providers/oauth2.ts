@@ -1,6 +1,7 @@
 import { bearerToken, type Ctx } from '../http';
 import { authorizeGet, authorizePost, type AuthorizeConfig } from '../oauth/authorize';
-import { revocationEndpoint, tokenEndpoint, type TokenEndpointConfig } from '../oauth/token-endpoint';
+import { revocationEndpoint } from '../oauth/revocation';
+import { tokenEndpoint, type TokenEndpointConfig } from '../oauth/token-endpoint';
 import type { AccessToken } from '../oauth/tokens';
 import type { Route } from '../router';
 import type { SandboxState } from '../state';

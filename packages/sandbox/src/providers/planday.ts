@@ -1,13 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { demoPortal, type PlandayPortal } from '../data';
-import { bearerToken, type Ctx } from '../http';
-import { authorizeGet, authorizePost, type AuthorizeConfig } from '../oauth/authorize';
 import { escapeHtml } from '../http';
-import { revocationEndpoint, tokenEndpoint, type TokenEndpointConfig } from '../oauth/token-endpoint';
-import type { AccessToken } from '../oauth/tokens';
+import { authorizeGet, authorizePost, type AuthorizeConfig } from '../oauth/authorize';
+import { IdTokenSigner } from '../oauth/id-token';
+import { revocationEndpoint } from '../oauth/revocation';
+import { tokenEndpoint, type TokenEndpointConfig } from '../oauth/token-endpoint';
 import type { Route } from '../router';
 import type { SandboxState } from '../state';
+import { plandayApiRoutes } from './planday-api';
 
 /** Scopes every Planday authorization must include. */
 const REQUIRED = ['openid', 'offline_access'];
@@ -25,9 +24,7 @@ export function createPlanday(state: SandboxState): { routes: Route[]; admin: Pl
   const id = '/planday/id';
   const apiPrefix = '/planday/api';
   const issuer = () => `${state.baseUrl}${id}`;
-  const kid = randomUUID();
-  // Generated once per sandbox; the id_token signature is checked against the JWKS endpoint.
-  const keys = generateKeyPair('RS256', { extractable: true });
+  const signer = new IdTokenSigner();
   const subjectOf = (portalId: string) => `planday-admin@${portalId}`;
 
   const portal = (portalId: string | null | undefined): PlandayPortal | undefined =>
@@ -63,72 +60,21 @@ export function createPlanday(state: SandboxState): { routes: Route[]; admin: Pl
     includeScope: true,
     async codeResponseExtras(s, code, grant) {
       if (!code.scopes.includes('openid')) return {};
-      const { privateKey } = await keys;
-      const now = Math.floor(s.clock.now() / 1000);
-      const idToken = await new SignJWT({ ...(code.nonce === undefined ? {} : { nonce: code.nonce }), portal_id: grant.portalId })
-        .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
-        .setIssuer(issuer())
-        .setAudience(grant.clientId)
-        .setSubject(grant.subject)
-        .setIssuedAt(now)
-        .setExpirationTime(now + 3600)
-        .sign(privateKey);
+      const idToken = await signer.sign({
+        issuer: issuer(),
+        audience: grant.clientId,
+        subject: grant.subject,
+        issuedAt: Math.floor(s.clock.now() / 1000),
+        lifetimeSeconds: 3600,
+        extra: { ...(code.nonce === undefined ? {} : { nonce: code.nonce }), portal_id: grant.portalId },
+      });
       return { id_token: idToken };
     },
   };
 
-  /** Both Planday limits count every call: per portal and per client id. */
-  function rateLimit(ctx: Ctx, access: AccessToken): boolean {
-    const r = state.settings.rateLimits;
-    const now = state.clock.now();
-    const portalKey = `planday:portal:${access.grant.portalId ?? '-'}`;
-    const clientKey = `planday:client:${access.grant.clientId}`;
-    const results = [
-      state.limiter.take(`${portalKey}:s`, r.plandayPortalPerSecond, 1000, now),
-      state.limiter.take(`${portalKey}:m`, r.plandayPortalPerMinute, 60_000, now),
-      state.limiter.take(`${clientKey}:s`, r.plandayClientPerSecond, 1000, now),
-      state.limiter.take(`${clientKey}:m`, r.plandayClientPerMinute, 60_000, now),
-    ];
-    const denied = results.filter((x) => !x.allowed);
-    const tightest = (denied.length > 0 ? denied : results).reduce((a, b) => (b.remaining < a.remaining || (b.remaining === a.remaining && b.resetInMs > a.resetInMs) ? b : a));
-    const reset = Math.max(1, Math.ceil(tightest.resetInMs / 1000));
-    ctx.res.setHeader('x-ratelimit-limit', String(tightest.limit));
-    ctx.res.setHeader('x-ratelimit-remaining', String(tightest.remaining));
-    ctx.res.setHeader('x-ratelimit-reset', String(reset));
-    if (denied.length === 0) return true;
-    ctx.json(429, { message: 'Rate limit is exceeded. Try again later.' }, { 'retry-after': reset });
-    return false;
-  }
-
-  /** Bearer + X-ClientId (equal to the token's client); both failures are 401. */
-  function authenticate(ctx: Ctx, scope: string): { access: AccessToken; portal: PlandayPortal } | undefined {
-    const value = bearerToken(ctx);
-    const access = value ? state.tokens.findAccessToken('planday', value, state.clock.now()) : undefined;
-    if (!access) {
-      ctx.json(401, { message: 'Unauthorized. Access token is missing or invalid.' }, { 'www-authenticate': 'Bearer error="invalid_token"' });
-      return undefined;
-    }
-    const clientId = ctx.header('x-clientid');
-    if (clientId !== access.grant.clientId) {
-      ctx.json(401, { message: clientId ? 'X-ClientId does not match the access token.' : 'The X-ClientId header is required.' });
-      return undefined;
-    }
-    if (!rateLimit(ctx, access)) return undefined;
-    if (!access.scopes.includes(scope)) {
-      ctx.json(403, { message: `Forbidden. The access token lacks scope ${scope}.`, requiredScope: scope });
-      return undefined;
-    }
-    const p = portal(access.grant.portalId);
-    if (!p) {
-      ctx.json(401, { message: 'The portal of this token no longer exists.' });
-      return undefined;
-    }
-    return { access, portal: p };
-  }
-
-  const paged = <T>(data: T[]) => ({ paging: { offset: 0, limit: 50, total: data.length }, data });
 
   const routes: Route[] = [
+    ...plandayApiRoutes(state, apiPrefix, portal),
     { method: 'GET', pattern: `${id}/connect/authorize`, key: 'planday.authorize', handler: authorizeGet(state, authorize) },
     { method: 'POST', pattern: `${id}/connect/authorize`, key: 'planday.authorize', handler: authorizePost(state, authorize) },
     { method: 'POST', pattern: `${id}/connect/token`, key: 'planday.token', handler: tokenEndpoint(state, tokenConfig) },
@@ -157,40 +103,7 @@ export function createPlanday(state: SandboxState): { routes: Route[]; admin: Pl
       method: 'GET',
       pattern: `${id}/.well-known/openid-configuration/jwks`,
       key: 'planday.discovery',
-      handler: async (ctx) => {
-        const jwk = await exportJWK((await keys).publicKey);
-        ctx.json(200, { keys: [{ ...jwk, kid, use: 'sig', alg: 'RS256' }] });
-      },
-    },
-    {
-      method: 'GET',
-      pattern: `${apiPrefix}/hr/v1/Departments`,
-      key: 'planday.api',
-      handler: (ctx) => {
-        const auth = authenticate(ctx, 'department:read');
-        if (auth) ctx.json(200, paged(auth.portal.departments));
-      },
-    },
-    {
-      method: 'GET',
-      pattern: `${apiPrefix}/hr/v1/Employees`,
-      key: 'planday.api',
-      handler: (ctx) => {
-        const auth = authenticate(ctx, 'employee:read');
-        if (auth) ctx.json(200, paged(auth.portal.employees));
-      },
-    },
-    {
-      method: 'GET',
-      pattern: `${apiPrefix}/hr/v1/Employees/:employeeId`,
-      key: 'planday.api',
-      handler: (ctx) => {
-        const auth = authenticate(ctx, 'employee:read');
-        if (!auth) return;
-        const employee = auth.portal.employees.find((e) => String(e.id) === ctx.params.employeeId);
-        if (employee) ctx.json(200, { data: employee });
-        else ctx.json(404, { message: 'Employee not found.' });
-      },
+      handler: async (ctx) => ctx.json(200, await signer.jwks()),
     },
   ];
 

@@ -1,7 +1,8 @@
 import type { PlannrUser } from '../data';
 import { bearerToken, type Ctx } from '../http';
 import { authorizeGet, authorizePost, type AuthorizeConfig } from '../oauth/authorize';
-import { tokenEndpoint, type OAuthError } from '../oauth/token-endpoint';
+import type { OAuthError } from '../oauth/errors';
+import { tokenEndpoint } from '../oauth/token-endpoint';
 import type { Route } from '../router';
 import type { SandboxState } from '../state';
 
