@@ -1,3 +1,4 @@
+/* global performance, Response, Headers, Buffer */
 import { createServer } from 'node:http';
 import { createAuthKit, providers } from '@authkit/core';
 const BODY = '{"ok":true}';
