@@ -1,4 +1,4 @@
-/* global performance, Response, Headers, Buffer */
+/* global performance, Response, Headers */
 // 10,000 concurrent calls on one expired Plannr connection against the sandbox, with latency
 // injected at the token endpoint. Prints token requests made (target 1), failures (target 0)
 // and the p99 latency the refresh added, next to the token endpoint's own latency.

@@ -1,4 +1,4 @@
-/* global performance, Response, Headers, Buffer */
+/* global performance, Buffer */
 // Signed fetch vs plain fetch with the same fixed headers, against a loopback node:http server.
 // Interleaved rounds so both see the same machine load. Run after `pnpm build` (uses dist).
 import { createServer } from 'node:http';
