@@ -128,17 +128,18 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
   }
 
   const { authkit } = runtime;
-  const connections = await runtime.helpers.getConnections();
   const credentials = await runtime.demoCredentials().catch(() => undefined);
   const results = new Map<string, CallResult>();
   await Promise.all(
-    connections
+    (await runtime.helpers.getConnections())
       .filter((c) => c.status === 'active')
       .map(async (c) => {
         const system = SYSTEMS.find((s) => s.providerId === c.providerId);
         if (system) results.set(c.id, await callApi(authkit, system, c));
       }),
   );
+  // Read again after the calls: a refused refresh during a call shows up in this render.
+  const connections = await runtime.helpers.getConnections();
   const error = one(query.authkit_error);
   const connected = one(query.authkit_connected);
 
@@ -197,11 +198,14 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
                           {c.credentialKind}
                           {c.label ? ` (${c.label})` : ''} · expires {when(c.expiresAt)} · scopes {c.scopes.join(' ') || '—'}
                         </p>
-                        {c.status !== 'active' && system.oauth && (
-                          <a href={`/api/authkit/${system.providerId}/connect`} data-testid="reconnect">
-                            Reconnect
-                          </a>
-                        )}
+                        {c.status !== 'active' &&
+                          (c.grant === 'authorization_code' ? (
+                            <a href={`/api/authkit/${system.providerId}/connect`} data-testid="reconnect">
+                              Reconnect
+                            </a>
+                          ) : (
+                            <em data-testid="reconnect">Reconnect: submit a new credential in the form on the right.</em>
+                          ))}
                         <form method="get" className="inline">
                           <button type="submit">Call API</button>
                         </form>{' '}
