@@ -84,6 +84,48 @@ describe('next-demo in Chromium (next build + next start)', () => {
     await context.close();
   });
 
+  it('connects the static credentials the sandbox minted and the client-credentials API', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${app.url}/api/auth/signin`);
+    await page.getByLabel('Username').fill('frank');
+    await page.getByRole('button', { name: 'Sign in with Demo user' }).click();
+    await page.waitForURL(`${app.url}/`);
+    const text = async (testId: string) => (await page.getByTestId(testId).textContent()) ?? '';
+    const submit = async (button: string, provider: string) => {
+      await page.getByRole('button', { name: button }).click();
+      await page.waitForURL((url) => url.searchParams.get('authkit_connected') === provider);
+    };
+
+    await page.getByLabel('iGUIDE token id').fill(await text('demo-iguide-token-id'));
+    await page.getByLabel('iGUIDE token value').fill(await text('demo-iguide-token-value'));
+    await submit('Connect iGUIDE token', 'iguide');
+    await page.getByLabel('Plannr personal access token').fill(await text('demo-plannr-pat'));
+    await submit('Connect Plannr PAT', 'plannr');
+    await page.getByLabel('API key').fill(await text('demo-api-key'));
+    await submit('Connect API key', 'apikey');
+    await submit('Connect with client credentials', 'server-api');
+
+    const expectations: [string, string][] = [
+      ['connection-iguide-api-token', 'maple-house'],
+      ['connection-plannr-pat', 'Casey'],
+      ['connection-apikey', '"data"'],
+      ['connection-server-api', '"data"'],
+    ];
+    for (const [testId, content] of expectations) {
+      const row = page.getByTestId(testId);
+      expect(await row.getByTestId('status').textContent()).toBe('active');
+      expect(await row.getByTestId('api-result').textContent()).toContain(content);
+    }
+
+    // A wrong credential is refused with a code, not stored.
+    await page.getByLabel('Plannr personal access token').fill('not-a-real-token');
+    await page.getByRole('button', { name: 'Connect Plannr PAT' }).click();
+    await page.waitForURL((url) => url.searchParams.has('authkit_error'));
+    expect(await text('flash-error')).toMatch(/plannr: \w+/);
+    await context.close();
+  });
+
   it('shows an error page and creates no session when the callback is tampered with', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -53,7 +53,7 @@ beforeAll(async () => {
   const options: AuthOptions = withAuthKit(
     {
       secret: SECRET,
-      providers: authkitProviders(authkit, { providers: ['plannr', 'planday', 'oauth2'] }),
+      providers: authkitProviders(authkit, { providers: ['plannr', 'planday', 'oauth2', { id: 'iguide', allowAppIdentity: true }] }),
       logger: { error: (code) => void loggedErrors.push(code), warn: () => undefined, debug: () => undefined },
       callbacks: {
         // The pattern of next-auth's refresh-rotation guide: copy the tokens into the JWT.
@@ -125,6 +125,15 @@ describe('sign-in through next-auth with AuthKit providers', () => {
     const current = await session(browser);
     expect(current.authkit?.ownerId).toMatch(/^oauth2:/);
     expect(current.authkit?.connections.map((c) => c.providerId)).toEqual(['oauth2']);
+  });
+
+  it('signs in with the iGUIDE OAuth app as the app identity when opted in (verify call, custom headers)', async () => {
+    const browser = new CookieClient();
+    await signIn(browser, 'iguide');
+    const current = await session(browser);
+    expect(current.authkit?.ownerId).toBe('iguide:iguide-demo-client');
+    const iguides = await authkit.client('iguide', current.authkit?.connections[0]?.connectionId ?? '').fetch('iguides');
+    expect(iguides.status).toBe(200);
   });
 
   it('gives no session when the callback state is tampered with', async () => {
