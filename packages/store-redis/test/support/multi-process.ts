@@ -24,12 +24,13 @@ export interface RoundReport {
 export interface WorkerReport {
   pid: number;
   storm: RoundReport;
-  baseline?: RoundReport;
 }
 
 /** A worker process, started and waiting for "go". */
 export interface Worker {
   readonly child: ChildProcess;
+  /** Warm-up plus a measured round on the fresh-token connection (needs `baseline: true`). */
+  baseline(): Promise<RoundReport>;
   go(): void;
   /** Resolves with the report, or undefined if the process died without one. */
   readonly done: Promise<WorkerReport | undefined>;
@@ -41,6 +42,8 @@ export interface StormHarness {
   store: RedisStore;
   authkit: AuthKit;
   connection: ConnectionView;
+  /** A second connection whose access token is fresh (baseline rounds only). */
+  freshConnection: ConnectionView;
   prefix: string;
   redis: Redis;
   lockKey: string;
@@ -94,6 +97,9 @@ export async function startStormHarness(options: { timeoutMs: number; script?: s
   const { connection } = await authkit.completeAuthorization({ providerId: 'plannr', ownerId: 'storm-user', callback });
   await new Promise((r) => setTimeout(r, 1_100)); // the access token is now expired for real
   sandbox.settings.plannr.accessTokenTtlSeconds = 3600;
+  const fresh = await authkit.startAuthorization({ providerId: 'plannr', ownerId: 'baseline-user' });
+  const freshCallback = (await fetch(fresh.url, { redirect: 'manual' })).headers.get('location')!;
+  const freshConnection = (await authkit.completeAuthorization({ providerId: 'plannr', ownerId: 'baseline-user', callback: freshCallback })).connection;
   sandbox.stats.reset();
 
   const redis = new Redis(REDIS_URL);
@@ -104,11 +110,21 @@ export async function startStormHarness(options: { timeoutMs: number; script?: s
     store,
     authkit,
     connection,
+    freshConnection,
     prefix,
     redis,
     lockKey: `${prefix}lock:refresh:${connection.id}`,
     async startWorker({ calls, baseline = false }) {
-      const config = { redisUrl: REDIS_URL, prefix, key, plannr, connectionId: connection.id, calls, baseline, timeoutMs: options.timeoutMs };
+      const config = {
+        redisUrl: REDIS_URL,
+        prefix,
+        key,
+        plannr,
+        connectionId: connection.id,
+        ...(baseline ? { baselineConnectionId: freshConnection.id } : {}),
+        calls,
+        timeoutMs: options.timeoutMs,
+      };
       const child = spawn(process.execPath, [script], {
         env: { ...process.env, STORM_CONFIG: JSON.stringify(config) },
         stdio: ['pipe', 'pipe', 'inherit'],
@@ -117,14 +133,27 @@ export async function startStormHarness(options: { timeoutMs: number; script?: s
       const lines = createInterface({ input: child.stdout! });
       let report: WorkerReport | undefined;
       let onReady: () => void = () => undefined;
+      let onBaseline: (report: RoundReport) => void = () => undefined;
       const ready = new Promise<void>((resolve) => (onReady = resolve));
       lines.on('line', (line) => {
         if (line === 'ready') onReady();
-        else if (line.startsWith('{')) report = JSON.parse(line) as WorkerReport;
+        if (!line.startsWith('{')) return;
+        const message = JSON.parse(line) as { phase: 'baseline' | 'storm'; pid: number; report: RoundReport };
+        if (message.phase === 'baseline') onBaseline(message.report);
+        else report = { pid: message.pid, storm: message.report };
       });
       const done = new Promise<WorkerReport | undefined>((resolve) => child.once('exit', () => resolve(report)));
       await Promise.race([ready, done.then(() => Promise.reject(new Error('worker exited before it was ready')))]);
-      return { child, go: () => child.stdin!.write('go\n'), done };
+      return {
+        child,
+        baseline: () => {
+          const measured = new Promise<RoundReport>((resolve) => (onBaseline = resolve));
+          child.stdin!.write('baseline\n');
+          return measured;
+        },
+        go: () => child.stdin!.write('go\n'),
+        done,
+      };
     },
     refreshCount: () => sandbox.stats.count('plannr.token', { grantType: 'refresh_token' }),
     tokenErrors: () => sandbox.requests.filter((r) => r.endpointKey === 'plannr.token' && r.status >= 400).length,
