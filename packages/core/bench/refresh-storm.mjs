@@ -2,18 +2,44 @@
 // 10,000 concurrent calls on one expired Plannr connection against the sandbox, with latency
 // injected at the token endpoint. Prints token requests made (target 1), failures (target 0)
 // and the p99 latency the refresh added, next to the token endpoint's own latency.
+import { Worker } from 'node:worker_threads';
 import { createAuthKit, providers } from '@authkit/core';
-import { DEMO_CLIENTS, startSandbox } from '@authkit/sandbox';
+import { DEMO_CLIENTS } from '@authkit/sandbox';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 10_000);
 const TOKEN_LATENCY_MS = Number(process.env.BENCH_TOKEN_LATENCY_MS ?? 200);
 // Bounded sockets (both ends live in this process); the bound applies to both runs alike.
 const MAX_IN_FLIGHT = Number(process.env.BENCH_MAX_IN_FLIGHT ?? 512);
 
-const sandbox = await startSandbox({ port: 0, autoApprove: true });
-sandbox.settings.rateLimits.plannrPerMinute = 10_000_000;
+// The sandbox runs on a worker thread (its own event loop), driven by messages.
+const worker = new Worker(new URL('./sandbox-worker.mjs', import.meta.url));
+await new Promise((resolve) => worker.once('message', resolve));
+let nextId = 0;
+const pending = new Map();
+worker.on('message', ({ id, result, error }) => {
+  const entry = pending.get(id);
+  pending.delete(id);
+  if (error) entry?.reject(new Error(error));
+  else entry?.resolve(result);
+});
+const call = (op, ...args) =>
+  new Promise((resolve, reject) => {
+    const id = nextId++;
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ id, op, args });
+  });
+const info = await call('info');
+// Both threads read the same wall clock; the sandbox clock is that plus the offset we advance.
+let clockOffset = info.now - Date.now();
+const sandboxNow = () => Date.now() + clockOffset;
+const advance = async (ms) => {
+  clockOffset += ms;
+  await call('advance', ms);
+};
+await call('setRateLimit', 'plannrPerMinute', 10_000_000);
 const redirectUri = 'http://127.0.0.1:9/callback';
-sandbox.addRedirectUri('plannr', DEMO_CLIENTS.plannr.clientId, redirectUri);
+await call('addRedirectUri', 'plannr', DEMO_CLIENTS.plannr.clientId, redirectUri);
+const sandbox = { endpoints: info.endpoints };
 
 let active = 0;
 const waiting = [];
@@ -40,7 +66,7 @@ async function boundedFetch(input, init) {
 
 const authkit = createAuthKit({
   providers: [providers.plannr({ ...sandbox.endpoints.plannr, ...DEMO_CLIENTS.plannr, redirectUri })],
-  now: () => sandbox.now(),
+  now: sandboxNow,
   fetch: boundedFetch,
 });
 const { url } = await authkit.startAuthorization({ providerId: 'plannr', ownerId: 'bench-user' });
@@ -75,11 +101,11 @@ async function storm() {
 await storm(); // warm-up on a fresh token: sockets, JIT
 const baseline = await storm(); // fresh token: no refresh
 const record = await authkit.readConnectionRecord(connection.id);
-sandbox.clock.advance(record.credential.expiresAt - sandbox.now() + 1_000);
-sandbox.stats.reset();
-sandbox.faults.inject('plannr.token', { kind: 'latency', latencyMs: TOKEN_LATENCY_MS, times: 1 });
+await advance(record.credential.expiresAt - sandboxNow() + 1_000);
+await call('resetStats');
+await call('inject', 'plannr.token', { kind: 'latency', latencyMs: TOKEN_LATENCY_MS, times: 1 });
 const result = await storm();
-const tokenRequests = sandbox.stats.count('plannr.token', { grantType: 'refresh_token' });
+const tokenRequests = await call('count', 'plannr.token', { grantType: 'refresh_token' });
 const tokenLatency = tokenTimings.at(-1) ?? NaN;
 const added = result.p99 - baseline.p99;
 
@@ -88,4 +114,5 @@ console.log(`token requests made: ${tokenRequests} (target 1)`);
 console.log(`failures: ${result.failures} (target 0)`);
 console.log(`p99 time to send (AuthKit's part of each call): ${result.p99.toFixed(1)} ms with refresh, ${baseline.p99.toFixed(1)} ms with a fresh token`);
 console.log(`p99 added latency: ${added.toFixed(1)} ms vs token endpoint's own latency ${tokenLatency.toFixed(1)} ms (ratio ${(added / tokenLatency).toFixed(2)}, ideal ~1.0)`);
-await sandbox.close();
+await call('close');
+await worker.terminate();
