@@ -58,20 +58,21 @@ export function createPlanday(state: SandboxState): { routes: Route[]; admin: Pl
     grants: ['authorization_code', 'refresh_token'],
     prefix: 'planday',
     includeScope: true,
-    async codeResponseExtras(s, code, grant) {
+    async codeResponseExtras(_state, code, grant) {
       if (!code.scopes.includes('openid')) return {};
       const idToken = await signer.sign({
         issuer: issuer(),
         audience: grant.clientId,
         subject: grant.subject,
-        issuedAt: Math.floor(s.clock.now() / 1000),
+        // Real time, not the sandbox clock: clients check iat/exp against their own clock, and
+        // an advanced sandbox clock would make every ID token look issued in the future.
+        issuedAt: Math.floor(Date.now() / 1000),
         lifetimeSeconds: 3600,
         extra: { ...(code.nonce === undefined ? {} : { nonce: code.nonce }), portal_id: grant.portalId },
       });
       return { id_token: idToken };
     },
   };
-
 
   const routes: Route[] = [
     ...plandayApiRoutes(state, apiPrefix, portal),
