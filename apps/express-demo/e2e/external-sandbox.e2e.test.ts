@@ -2,11 +2,16 @@
 // callback URLs registered and demo credentials minted through the sandbox's admin HTTP API.
 // Plain HTTP, no browser.
 import { startSandbox } from '@authkit/sandbox';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootDemo, type BootedDemo } from './boot';
 
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;
 let demo: BootedDemo;
+const dataDir = mkdtempSync(join(tmpdir(), 'express-demo-external-'));
+const ENCRYPTION_KEY = `k1:${Buffer.alloc(32, 7).toString('base64url')}`;
 const cookies = new Map<string, string>();
 
 async function get(url: string, init: RequestInit = {}): Promise<Response> {
@@ -25,7 +30,7 @@ async function get(url: string, init: RequestInit = {}): Promise<Response> {
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, autoApprove: true });
-  demo = await bootDemo({ SANDBOX_URL: sandbox.url });
+  demo = await bootDemo({ SANDBOX_URL: sandbox.url, AUTHKIT_DATA_DIR: dataDir, AUTHKIT_ENCRYPTION_KEY: ENCRYPTION_KEY });
 });
 
 afterAll(async () => {
@@ -69,6 +74,24 @@ describe('express-demo with SANDBOX_URL', () => {
       body: new URLSearchParams({ kind: 'personal_access_token', token: pat!, label: 'pat', returnTo: '/' }).toString(),
     });
     expect(connect.status).toBe(303);
+    const call = await (await get(`${demo.url}/call?provider=plannr&label=pat`)).text();
+    expect(call).toContain('data-testid="api-status">200<');
+  });
+
+  it('keeps connections in the encrypted file store across a restart', async () => {
+    // Secrets are sealed at rest: the PAT is nowhere in the data directory's files.
+    const page = await (await get(`${demo.url}/`)).text();
+    expect(page).toContain('data-testid="connection-plannr-pat"');
+    const files = (function walk(dir: string): string[] {
+      return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+    })(dataDir);
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) expect(readFileSync(file, 'utf8')).not.toMatch(/plannr_pat_/);
+
+    await demo.stop();
+    cookies.clear();
+    demo = await bootDemo({ SANDBOX_URL: sandbox.url, AUTHKIT_DATA_DIR: dataDir, AUTHKIT_ENCRYPTION_KEY: ENCRYPTION_KEY });
+    await get(`${demo.url}/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'user=carol' });
     const call = await (await get(`${demo.url}/call?provider=plannr&label=pat`)).text();
     expect(call).toContain('data-testid="api-status">200<');
   });

@@ -279,6 +279,22 @@ describe('static credentials, refresh tokens, client credentials, disconnect', (
     expect(second.status).toBe(404);
   });
 
+  it('revokes at the provider on disconnect: Planday no longer accepts the refresh token', async () => {
+    const user = owner();
+    const portal = h.sandbox.planday.createPortal({ name: 'Revoked portal' });
+    const { refreshToken } = h.sandbox.planday.mintRefreshToken({ portalId: portal.portalId, clientId: 'planday-demo-client' });
+    expect((await post('planday/refresh-token', user, { refreshToken, label: 'revoked' })).status).toBe(201);
+    const revocations = h.sandbox.stats.count('planday.revocation');
+    expect((await post('planday/disconnect', user, { label: 'revoked' })).status).toBe(200);
+    expect(h.sandbox.stats.count('planday.revocation')).toBeGreaterThan(revocations);
+    expect(await stored(user)).toEqual([]);
+    // The sandbox's Planday does not rotate refresh tokens, so only the revocation explains
+    // why a new bootstrap with the pasted one now fails (and stores nothing).
+    const again = await post('planday/refresh-token', user, { refreshToken, label: 'revoked' });
+    expect(again.status).toBe(400);
+    expect(await stored(user)).toEqual([]);
+  });
+
   it('lists only the signed-in owner’s connections, without secrets', async () => {
     const alice = owner();
     const bob = owner();
