@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { ProviderDefinition } from '@authkit/core';
 import passport from 'passport';
 import type OAuth2Strategy from 'passport-oauth2';
@@ -29,6 +29,9 @@ export class AuthKitStrategies implements OnModuleDestroy {
     const strategies = new Map<string, OAuth2Strategy>();
     for (const provider of service.authkit.providers.values()) {
       if (!supportsAuthorizationCode(provider)) continue;
+      if (registered(strategyName(provider.id))) {
+        new Logger('AuthKit').warn(`Passport strategy ${strategyName(provider.id)} is already registered in this process; replacing it`);
+      }
       strategies.set(provider.id, createAuthKitStrategy(provider, callbackUrl(provider, options, service.basePath), service));
     }
     this.strategies = strategies;
@@ -37,10 +40,14 @@ export class AuthKitStrategies implements OnModuleDestroy {
   onModuleDestroy(): void {
     for (const [providerId, strategy] of this.strategies) {
       const name = strategyName(providerId);
-      const registered = (passport as unknown as { _strategy(name: string): unknown })._strategy(name);
-      if (registered === strategy) passport.unuse(name);
+      if (registered(name) === strategy) passport.unuse(name);
     }
   }
+}
+
+/** The strategy passport holds under `name`, if any (`_strategy` is passport's own lookup). */
+function registered(name: string): unknown {
+  return (passport as unknown as { _strategy(name: string): unknown })._strategy(name);
 }
 
 /** The provider's own redirect URI, else `<appUrl>/<basePath>/<id>/callback` (relative without appUrl). */

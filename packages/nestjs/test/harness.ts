@@ -79,6 +79,13 @@ export class ApiController {
     return { status: res.status, body: await res.json() };
   }
 
+  /** iGUIDE through an API token pair: `iguide.ro` is needed for one iGUIDE. */
+  @Get('iguide/iguides/:id')
+  async iguide(@Param('id') id: string, @ProviderClient('iguide', { label: 'token' }) iguide: AuthKitClient): Promise<unknown> {
+    const res = await iguide.fetch(`iguides/${encodeURIComponent(id)}`);
+    return { status: res.status, body: await res.json() };
+  }
+
   @Get('errors/:kind')
   fail(@Param('kind') kind: string): never {
     throw (ERRORS[kind] ?? ERRORS.config!)();

@@ -220,6 +220,21 @@ export function connectFlowSuite(name: string, makeModule: (sandbox: Sandbox) =>
       }
     });
 
+    it('maps the provider\'s real 403 and 401 through the filter', async () => {
+      const pair = sandbox.iguide.createApiToken({ scopes: ['iguide.list'] });
+      const ok = await post(`${t.url}/authkit/iguide/static`, { kind: 'api_token', tokenId: pair.id, tokenValue: pair.token, label: 'token' }, 'nina');
+      expect(ok.status).toBe(201);
+      const forbidden = await get(`${t.url}/api/iguide/iguides/any`, 'nina');
+      expect(forbidden.status).toBe(403);
+      const body = await forbidden.text();
+      expect(JSON.parse(body)).toMatchObject({ code: 'permission_denied', providerId: 'iguide' });
+      expect(body).not.toContain(pair.token);
+      sandbox.iguide.revokeApiToken(pair.id);
+      const revoked = await get(`${t.url}/api/iguide/iguides/any`, 'nina');
+      expect(revoked.status).toBe(401);
+      expect(await revoked.json()).toMatchObject({ providerId: 'iguide', reauthorizeUrl: '/authkit/iguide/connect' });
+    });
+
     it('maps core errors to HTTP in the exception filter', async () => {
       const reauth = await get(`${t.url}/api/errors/reauth`, 'alice');
       expect(reauth.status).toBe(401);
