@@ -95,4 +95,31 @@ describe('express-demo with SANDBOX_URL', () => {
     const call = await (await get(`${demo.url}/call?provider=plannr&label=pat`)).text();
     expect(call).toContain('data-testid="api-status">200<');
   });
+
+  it('shows reauthorization required, with a link to authorize again, once Planday revokes the app', async () => {
+    const page = await (await get(`${demo.url}/`)).text();
+    const refreshToken = /data-testid="demo-planday-refresh-token">([^<]+)</.exec(page)?.[1];
+    const connect = await get(`${demo.url}/connections/planday/refresh-token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: demo.url },
+      body: new URLSearchParams({ refreshToken: refreshToken!, label: 'portal-1', returnTo: '/' }).toString(),
+    });
+    expect(connect.status).toBe(303);
+    // The portal admin revokes the app, and an hour later the access token has expired too.
+    await fetch(sandbox.endpoints.planday.revocationEndpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ client_id: 'planday-demo-client', token: refreshToken! }),
+    });
+    await fetch(`${sandbox.url}/__sandbox/clock/advance`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ms: 2 * 60 * 60 * 1000 }),
+    });
+    const call = await (await get(`${demo.url}/call?provider=planday&label=portal-1`)).text();
+    expect(call).toContain('reauthorization_required');
+    const card = call.slice(call.indexOf('data-testid="connection-planday-portal-1"'));
+    expect(card).toMatch(/data-testid="status">reauthorization_required</);
+    expect(card).toContain('href="/connections/planday/connect?returnTo=/"');
+  });
 });
