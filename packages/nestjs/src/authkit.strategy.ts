@@ -67,22 +67,21 @@ export function createAuthKitStrategy(provider: ProviderDefinition, callbackURL:
 
     override authenticate(req: Request, authOptions?: AuthKitAuthenticateOptions): void {
       const callback = isCallback(req, authOptions, callbackPath);
-      service.ownerOf(req).then(
-        async (owner) => {
-          if (!owner) return this.error(new UnauthorizedException(`Sign in before connecting ${provider.name}`));
-          if (callback) {
-            const problem = callbackProblem(req, provider);
-            if (problem) {
-              // The state is one-time whatever the outcome: burn it so it cannot be replayed.
-              const state = queryString(req, 'state');
-              if (state) await service.authkit.consumePendingAuthorization(provider.id, state).catch(() => undefined);
-              return this.error(problem);
-            }
+      const start = async (): Promise<void> => {
+        const owner = await service.ownerOf(req);
+        if (!owner) return this.error(new UnauthorizedException(`Sign in before connecting ${provider.name}`));
+        if (callback) {
+          const problem = callbackProblem(req, provider);
+          if (problem) {
+            // The state is one-time whatever the outcome: burn it so it cannot be replayed.
+            const state = queryString(req, 'state');
+            if (state) await service.authkit.consumePendingAuthorization(provider.id, state).catch(() => undefined);
+            return this.error(problem);
           }
-          super.authenticate(req, authOptions);
-        },
-        (err: unknown) => this.error(err instanceof Error ? err : new Error('getOwner failed')),
-      );
+        }
+        super.authenticate(req, authOptions);
+      };
+      start().catch((err: unknown) => this.error(err instanceof Error ? err : new Error('The connect flow failed')));
     }
 
     async validate(req: Request, accessToken: string, refreshToken: string | undefined, params: unknown): Promise<ConnectionView> {
