@@ -10,6 +10,11 @@ export class BodyTooLargeError extends Error {
   override readonly name = 'BodyTooLargeError';
 }
 
+/** The client went away before sending its whole body: nobody is left to answer. */
+export class RequestAbortedError extends Error {
+  override readonly name = 'RequestAbortedError';
+}
+
 /** Reads the request body, draining (not storing) oversized bodies so the 413 reaches the client. */
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -26,7 +31,7 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     req.on('end', () => (size > MAX_BODY_BYTES ? reject(new BodyTooLargeError('request body too large')) : resolve(Buffer.concat(chunks))));
     req.on('error', reject);
     req.on('close', () => {
-      if (!req.complete) reject(new BodyTooLargeError('request aborted'));
+      if (!req.complete) reject(new RequestAbortedError('request aborted'));
     });
   });
 }

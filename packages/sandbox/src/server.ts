@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { applyFault } from './faults';
-import { BodyTooLargeError, Ctx } from './http';
+import { BodyTooLargeError, Ctx, RequestAbortedError } from './http';
 import type { Route, Router } from './router';
 import type { SandboxState } from './state';
 import type { RequestLogEntry } from './types';
@@ -58,7 +58,9 @@ async function dispatch(state: SandboxState, router: Router, req: IncomingMessag
     if (fault && (await applyFault(ctx, fault))) return;
     await match.route.handler(ctx);
   } catch (error) {
-    if (error instanceof BodyTooLargeError) {
+    if (error instanceof RequestAbortedError) {
+      res.destroy();
+    } else if (error instanceof BodyTooLargeError) {
       ctx?.json(413, { error: 'invalid_request', error_description: 'Request body too large (limit 1 MiB).' }, { connection: 'close' });
     } else if (ctx && !ctx.done) {
       // A sandbox bug must not take the server down; the stack helps whoever hit it.
@@ -72,7 +74,7 @@ async function dispatch(state: SandboxState, router: Router, req: IncomingMessag
 
 /** A plain node:http server tuned for load: many sockets, keep-alive, no per-request sync work. */
 export function createSandboxServer(state: SandboxState, router: Router): Server {
-  const server = createServer({ keepAlive: true, keepAliveTimeout: 30_000, requestTimeout: 0 }, (req, res) => {
+  const server = createServer({ keepAlive: true, keepAliveTimeout: 30_000 }, (req, res) => {
     void dispatch(state, router, req, res);
   });
   server.maxConnections = 100_000;
