@@ -199,6 +199,20 @@ describe('static credentials', () => {
     expect(Math.round(retryAfter * 100) / 100).toBe(retryAfter);
   });
 
+  it('off-host request: a URL on a host the provider does not own is refused before anything is sent', async () => {
+    const token = h.sandbox.iguide.createApiToken({ scopes: ['iguide.list'] });
+    const connection = await h.authkit.connectStatic({ providerId: 'iguide', ownerId: 'u', credential: { kind: 'api_token', tokenId: token.id, tokenValue: token.token } });
+    const client = h.authkit.client('iguide', connection.id);
+    const seen = h.sandbox.requests.length;
+    // Same sandbox process, different host name: still not one of the provider's hosts.
+    const otherHost = h.sandbox.url.replace('127.0.0.1', 'localhost');
+    for (const target of [`${otherHost}/iguide/api/v1/iguides`, new URL('https://evil.example/api'), new Request(`${otherHost}/x`, { method: 'POST', body: 'x' })]) {
+      const error = await caught(client.fetch(target));
+      expect(error).toMatchObject({ code: 'host_not_allowed', providerId: 'iguide' });
+    }
+    expect(h.sandbox.requests.length).toBe(seen);
+  });
+
   it('Plannr personal access token: account resolved, Bearer + account header', async () => {
     const { token } = h.sandbox.plannr.createPersonalAccessToken();
     const connection = await h.authkit.connectStatic({ providerId: 'plannr', ownerId: 'u', credential: { kind: 'personal_access_token', token } });

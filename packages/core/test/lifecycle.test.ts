@@ -51,6 +51,18 @@ describe('token lifecycle', () => {
     expect(events).toEqual([expect.objectContaining({ type: 'token.refreshed', rotated: true, connectionId: connection.id })]);
   });
 
+  it('the refresh skew is configurable', async () => {
+    const kit = h.makeAuthKit({ refreshSkewMs: 10 * 60_000 });
+    const connection = await h.connectOAuth('oauth2', 'user-1', kit);
+    const { expiresAt } = await credentialOf(connection.id, kit);
+    h.sandbox.clock.advance((expiresAt ?? 0) - h.sandbox.now() - 11 * 60_000);
+    await kit.client('oauth2', connection.id).fetch('/v1/me');
+    expect(h.sandbox.stats.count('oauth2.token', { grantType: 'refresh_token' })).toBe(0);
+    h.sandbox.clock.advance(2 * 60_000); // now 9 minutes before expiry: inside the 10-minute skew
+    await kit.client('oauth2', connection.id).fetch('/v1/me');
+    expect(h.sandbox.stats.count('oauth2.token', { grantType: 'refresh_token' })).toBe(1);
+  });
+
   it('omitted refresh token: a refresh response without refresh_token keeps the old one', async () => {
     h.sandbox.settings.plannr.rotation = 'omit';
     const connection = await h.connectOAuth('plannr', 'user-1');
