@@ -47,7 +47,9 @@ describe('provider errors through requireConnection', () => {
     const limits = h.sandbox.settings.rateLimits;
     const previous = limits.iguidePerSecond;
     limits.iguidePerSecond = 1;
-    // A fresh one-second window on the sandbox clock (connecting spent a request on verify).
+    // A fresh one-second window (connecting spent a request on verify), frozen so that a slow
+    // machine cannot let the second request fall into the next window.
+    h.sandbox.clock.freeze();
     h.sandbox.clock.advance(1000);
     try {
       expect((await request(`${h.appUrl}/iguides`, { owner: user })).status).toBe(200);
@@ -57,6 +59,7 @@ describe('provider errors through requireConnection', () => {
       expect(((await limited.json()) as ErrorJson).error.code).toBe('rate_limited');
     } finally {
       limits.iguidePerSecond = previous;
+      h.sandbox.clock.unfreeze();
     }
   });
 
