@@ -23,23 +23,20 @@ function strategyOptions(provider: ProviderDefinition, callbackURL: string, serv
   }
   const scopes = [...new Set([...oauth2.defaultScopes, ...(oauth2.requiredScopes ?? [])])];
   return {
-    scopes,
-    options: {
-      authorizationURL: oauth2.authorizationEndpoint,
-      tokenURL: oauth2.tokenEndpoint,
-      clientID: oauth2.clientId,
-      // node-oauth needs a string here; applyClientAuthentication decides whether it is sent.
-      clientSecret: oauth2.clientSecret ?? '',
-      callbackURL,
-      scope: scopes,
-      scopeSeparator: oauth2.scopeSeparator,
-      pkce: oauth2.pkce,
-      state: true,
-      // Our store has the 5-argument shape passport-oauth2 uses for PKCE; its typings only list the short ones.
-      store: new PendingAuthorizationStateStore(service.authkit, provider.id, scopes) as unknown as OAuth2Strategy.StateStore,
-      passReqToCallback: true as const,
-      skipUserProfile: true,
-    },
+    authorizationURL: oauth2.authorizationEndpoint,
+    tokenURL: oauth2.tokenEndpoint,
+    clientID: oauth2.clientId,
+    // node-oauth needs a string here; applyClientAuthentication decides whether it is sent.
+    clientSecret: oauth2.clientSecret ?? '',
+    callbackURL,
+    scope: scopes,
+    scopeSeparator: oauth2.scopeSeparator,
+    pkce: oauth2.pkce,
+    state: true,
+    // Our store has the 5-argument shape passport-oauth2 uses for PKCE; its typings only list the short ones.
+    store: new PendingAuthorizationStateStore(service.authkit, provider.id, scopes) as unknown as OAuth2Strategy.StateStore,
+    passReqToCallback: true as const,
+    skipUserProfile: true,
   };
 }
 
@@ -49,7 +46,7 @@ function strategyOptions(provider: ProviderDefinition, callbackURL: string, serv
  * come from the core provider definition; the tokens end up as an AuthKit connection.
  */
 export function createAuthKitStrategy(provider: ProviderDefinition, callbackURL: string, service: AuthKitService): OAuth2Strategy {
-  const { options } = strategyOptions(provider, callbackURL, service);
+  const options = strategyOptions(provider, callbackURL, service);
   const oauth2 = provider.oauth2!;
   const callbackPath = safePath(callbackURL);
 
