@@ -1,6 +1,7 @@
 // Child process for bench/concurrency.mjs: serves either the sandbox or a bare baseline, so
 // the load generator never shares an event loop with the server it measures.
 import { createServer } from 'node:http';
+import { URLSearchParams } from 'node:url';
 import { DEMO_CLIENTS, startSandbox } from '../dist/index.js';
 
 const mode = process.argv[2];
