@@ -77,6 +77,20 @@ describe('authorization endpoint', () => {
     expect(unknownClient.headers.get('location')).toBeNull();
   });
 
+  it('refuses repeated parameters (RFC 6749 §3.1): a page for client_id/redirect_uri, else a redirect', async () => {
+    const url = new URL(sandbox.endpoints.oauth2.authorizationEndpoint);
+    for (const [k, v] of Object.entries(base)) url.searchParams.set(k, v);
+    url.searchParams.append('redirect_uri', 'http://127.0.0.1:9/evil');
+    const twice = await fetch(url, { redirect: 'manual' });
+    expect(twice.status).toBe(400);
+    expect(twice.headers.get('location')).toBeNull();
+    const stateTwice = new URL(url);
+    stateTwice.searchParams.delete('redirect_uri');
+    stateTwice.searchParams.set('redirect_uri', REDIRECT);
+    stateTwice.searchParams.append('scope', 'profile');
+    expect(redirectParams(await fetch(stateTwice, { redirect: 'manual' })).get('error')).toBe('invalid_request');
+  });
+
   it('rejects PKCE plain and unknown scopes with error redirects', async () => {
     const plain = redirectParams(await authz({ ...base, code_challenge: 'a'.repeat(43), code_challenge_method: 'plain' }));
     expect(plain.get('error')).toBe('invalid_request');
@@ -125,6 +139,14 @@ describe('token endpoint', () => {
     expect((await json(await exchange(await autoCode(pkce)))).error).toBe('invalid_request');
     expect((await json(await exchange(await autoCode(pkce), { code_verifier: pkcePair().verifier }))).error).toBe('invalid_grant');
     expect((await exchange(await autoCode(pkce), { code_verifier: verifier })).status).toBe(200);
+  });
+
+  it('refuses a repeated token-request parameter', async () => {
+    const body = new URLSearchParams({ grant_type: 'authorization_code', code: await autoCode(), redirect_uri: REDIRECT, client_id: clientId, client_secret: clientSecret });
+    body.append('code', 'other');
+    const res = await fetch(sandbox.endpoints.oauth2.tokenEndpoint, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    expect(res.status).toBe(400);
+    expect((await json(res)).error).toBe('invalid_request');
   });
 
   it('accepts client_secret_basic and refuses two authentication methods at once', async () => {

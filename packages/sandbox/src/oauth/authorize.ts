@@ -61,6 +61,12 @@ function issueCode(ctx: Ctx, state: SandboxState, config: AuthorizeConfig, reque
 export function authorizeGet(state: SandboxState, config: AuthorizeConfig): Handler {
   return (ctx) => {
     const q = ctx.url.searchParams;
+    // RFC 6749 §3.1: parameters must not repeat; before the redirect URI is trusted, only a page.
+    const repeated = repeatedParameter(q);
+    if (repeated === 'client_id' || repeated === 'redirect_uri') {
+      ctx.html(400, errorPage(config.providerName, 'invalid_request', `The ${repeated} parameter is repeated.`));
+      return;
+    }
     const clientId = q.get('client_id');
     const client = clientId ? state.clients.get(config.provider, clientId) : undefined;
     if (!client) {
@@ -76,6 +82,7 @@ export function authorizeGet(state: SandboxState, config: AuthorizeConfig): Hand
     const fail = (error: string, description: string): void =>
       redirectBack(ctx, state, config, redirectUri, { error, error_description: description, state: stateParam });
 
+    if (repeated) return fail('invalid_request', `The ${repeated} parameter is repeated.`);
     if (q.get('response_type') !== 'code') return fail('unsupported_response_type', 'Only response_type=code is supported.');
     const scopes = config.checkScopes(splitScopes(q.get('scope')), client);
     if (!Array.isArray(scopes)) return fail('invalid_scope', scopes.error);
@@ -134,6 +141,16 @@ export function authorizePost(state: SandboxState, config: AuthorizeConfig): Han
     }
     issueCode(ctx, state, config, pending, form);
   };
+}
+
+/** The first parameter that appears more than once, if any. */
+export function repeatedParameter(params: URLSearchParams): string | undefined {
+  const seen = new Set<string>();
+  for (const key of params.keys()) {
+    if (seen.has(key)) return key;
+    seen.add(key);
+  }
+  return undefined;
 }
 
 export function splitScopes(value: string | null | undefined): string[] {

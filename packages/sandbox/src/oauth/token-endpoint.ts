@@ -1,7 +1,7 @@
 import type { Handler } from '../router';
 import type { SandboxState } from '../state';
 import type { ClientRegistration, ProviderId } from '../types';
-import { splitScopes } from './authorize';
+import { repeatedParameter, splitScopes } from './authorize';
 import { authenticateClient, type ClientAuthConfig } from './client-auth';
 import type { AuthorizationCode } from './codes';
 import { sendOAuthError, TokenError, type ErrorBodyFn } from './errors';
@@ -30,6 +30,8 @@ export function tokenEndpoint(state: SandboxState, config: TokenEndpointConfig):
     try {
       const form = await ctx.form();
       if (!form) throw new TokenError('invalid_request', 'The request must be application/x-www-form-urlencoded.');
+      const repeated = repeatedParameter(form);
+      if (repeated) throw new TokenError('invalid_request', `The ${repeated} parameter is repeated (RFC 6749 §3.2).`);
       const client = authenticateClient(ctx, state, config, form);
       const grantType = form.get('grant_type');
       if (!grantType) throw new TokenError('invalid_request', 'grant_type is required.', 400, 'Check the `grant_type` parameter');
