@@ -1,4 +1,4 @@
-import { AuthKitError } from '@authkit/core';
+import { AuthKitError, joinUrl } from '@authkit/core';
 import type { ProviderDefinition } from '@authkit/core';
 import { signedFetchFor } from './signed-request';
 
@@ -28,14 +28,11 @@ export type ProfileSource =
   /** The provider's verify call (iGUIDE `POST /api/v1/integrations/test` → `appId`). */
   | { kind: 'verify' };
 
-/** Plannr's user endpoint, used when the core provider does not name a `userInfoEndpoint`. */
-const PLANNR_LOGINS_PATH = '/api/v1/logins';
-
 /** Decides how a provider's sign-in profile is obtained. */
 export function profileSourceFor(provider: ProviderDefinition): ProfileSource | undefined {
   const endpoint = provider.oauth2?.userInfoEndpoint;
-  if (endpoint) return { kind: 'userinfo', url: new URL(endpoint, provider.baseUrl).toString() };
-  if (provider.id === 'plannr') return { kind: 'userinfo', url: new URL(PLANNR_LOGINS_PATH, provider.baseUrl).toString() };
+  // Plannr's core provider names `/api/v1/logins` here; a relative endpoint joins the base URL like API calls do.
+  if (endpoint) return { kind: 'userinfo', url: /^https?:\/\//i.test(endpoint) ? endpoint : joinUrl(provider.baseUrl, endpoint) };
   const issuer = provider.oauth2?.issuer;
   if (issuer && provider.oauth2?.requiredScopes?.includes('openid')) {
     // IdentityServer's fixed JWKS path (Planday's identity server is IdentityServer: /connect/*).
