@@ -32,5 +32,7 @@ describe('concurrency', () => {
     );
     expect(results.flat().every((s) => s === 200)).toBe(true);
     expect(sandbox.stats.count('planday.token', { grantType: 'refresh_token' })).toBe(1000);
-  });
+    // Generous: CI machines have 2 cores shared with other suites; this asserts "no request
+    // dropped", not speed (benchmarks measure speed).
+  }, 120_000);
 });
