@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -108,5 +108,20 @@ describe('FileStore encryption at rest', () => {
     if (record.credential.kind !== 'oauth2') throw new Error('kind');
     expect(allFileContents(directory)).toContain(record.credential.accessToken.reveal());
     expect(store.encrypted).toBe(false);
+  });
+
+  it('a damaged connection file gives decryption_failed, not a crash or garbage', async () => {
+    const directory = freshDir();
+    const store = createFileStore({ directory, keyRing: createKeyRing({ keys: [k1] }) });
+    const record = await store.put(makeRecord(), 0);
+    const [name] = readdirSync(join(directory, 'connections'));
+    const path = join(directory, 'connections', name!);
+    writeFileSync(path, readFileSync(path, 'utf8').slice(0, 40));
+    const error = await failure(() => store.get(record.id));
+    expect(isAuthKitError(error) && error.code).toBe('decryption_failed');
+    // Valid JSON but not a stored connection (fields missing).
+    writeFileSync(path, JSON.stringify({ format: 1, id: record.id }));
+    const malformed = await failure(() => store.get(record.id));
+    expect(isAuthKitError(malformed) && malformed.code).toBe('decryption_failed');
   });
 });

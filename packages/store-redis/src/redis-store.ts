@@ -39,6 +39,15 @@ export const FAIL_FAST_REDIS_OPTIONS: RedisOptions = {
 
 const UNAVAILABLE_STATES = new Set(['reconnecting', 'close', 'end']);
 
+/** Parses a stored record; damage gives a clear error naming the record, never its content. */
+function parseStored(data: string, id: string): unknown {
+  try {
+    return JSON.parse(data) as unknown;
+  } catch (cause) {
+    throw new AuthKitError('decryption_failed', `Stored connection '${id}' is not valid JSON`, { cause, connectionId: id });
+  }
+}
+
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
@@ -110,7 +119,7 @@ export class RedisStore implements ConnectionStore {
 
   async get(id: string): Promise<ConnectionRecord | undefined> {
     const data = await this.#call('get', (r) => r.hget(this.#key('conn:', id), 'd'));
-    return data === null ? undefined : this.#codec.decode(JSON.parse(data));
+    return data === null ? undefined : this.#codec.decode(parseStored(data, id));
   }
 
   async put(record: ConnectionRecord, expectedVersion: number): Promise<ConnectionRecord> {
@@ -152,10 +161,10 @@ export class RedisStore implements ConnectionStore {
       return (await pipeline.exec()) ?? [];
     });
     const records: ConnectionRecord[] = [];
-    for (const [error, data] of rows) {
+    for (const [index, [error, data]] of rows.entries()) {
       if (error) throw new AuthKitError('store_unavailable', `Redis store unavailable during list: ${error.message}`, { cause: error });
       // A record deleted between the two round trips is simply absent.
-      if (typeof data === 'string') records.push(await this.#codec.decode(JSON.parse(data)));
+      if (typeof data === 'string') records.push(await this.#codec.decode(parseStored(data, ids[index]!)));
     }
     return records;
   }
@@ -217,7 +226,7 @@ export class RedisStore implements ConnectionStore {
         const recordKey = this.#key('conn:', id);
         const [version, data] = await this.#call('reencryptAll', (r) => r.hmget(recordKey, 'v', 'd'));
         if (version == null || data == null) continue;
-        const stored: unknown = JSON.parse(data);
+        const stored = parseStored(data, id);
         if (!this.#codec.needsReencryption(stored as StoredConnection)) continue;
         const fresh = JSON.stringify(await this.#codec.encode(await this.#codec.decode(stored)));
         const done = await this.#call('reencryptAll', (r) => REPLACE_IF_VERSION.run(r, [recordKey], [version, fresh]));

@@ -103,4 +103,16 @@ describe('RedisStore encryption at rest', () => {
     expect((await retired.list()).map((r) => r.version).sort()).toEqual([1, 1, 2]);
     await retired.close();
   });
+
+  it('a damaged record gives decryption_failed, not a crash or garbage', async () => {
+    const prefix = fresh();
+    const store = createRedisStore({ redis: REDIS_URL, keyRing: createKeyRing({ keys: [k1] }), prefix });
+    const record = await store.put(makeRecord(), 0);
+    await redis.hset(`${prefix}conn:${record.id}`, 'd', '{"format":1,"id":');
+    const error = await failure(() => store.get(record.id));
+    expect(isAuthKitError(error) && error.code).toBe('decryption_failed');
+    const listError = await failure(() => store.list());
+    expect(isAuthKitError(listError) && listError.code).toBe('decryption_failed');
+    await store.close();
+  });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { open, readFile, rename, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { AuthKitError } from '@authkit/core';
 
 /**
  * Writes `data` to `path` so that readers see either the old file or the new one, never a
@@ -47,7 +48,12 @@ export async function readJson(path: string): Promise<unknown> {
     if (isNotFound(error)) return undefined;
     throw error;
   }
-  return JSON.parse(text) as unknown;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (cause) {
+    // Atomic writes never leave torn files; this is outside damage. Name the file, not its content.
+    throw new AuthKitError('decryption_failed', `Stored file ${basename(path)} is not valid JSON`, { cause });
+  }
 }
 
 export function isNotFound(error: unknown): boolean {
