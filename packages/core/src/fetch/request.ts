@@ -27,23 +27,30 @@ export function resolveUrl(baseUrl: string, input: string | URL): URL {
   return new URL(`${baseUrl.replace(/\/+$/, '')}/${input.replace(/^\/+/, '')}`);
 }
 
-const allowedHostSets = new WeakMap<ProviderDefinition, Set<string>>();
+/** Per provider: its allowed hosts, and the verdicts already reached per `protocol//host`. */
+const verdicts = new WeakMap<ProviderDefinition, { hosts: Set<string>; seen: Map<string, boolean> }>();
 
-function allowedHosts(provider: ProviderDefinition): Set<string> {
-  let hosts = allowedHostSets.get(provider);
-  if (hosts === undefined) {
-    hosts = new Set(provider.allowedHosts.map((host) => host.toLowerCase()));
-    allowedHostSets.set(provider, hosts);
+function isAllowed(provider: ProviderDefinition, url: URL): boolean {
+  let entry = verdicts.get(provider);
+  if (entry === undefined) {
+    entry = { hosts: new Set(provider.allowedHosts.map((host) => host.toLowerCase())), seen: new Map() };
+    verdicts.set(provider, entry);
   }
-  return hosts;
+  const key = `${url.protocol}//${url.host}`;
+  let allowed = entry.seen.get(key);
+  if (allowed === undefined) {
+    const protocolAllowed =
+      url.protocol === 'https:' || (url.protocol === 'http:' && (isLoopbackHttp(url) || provider.baseUrl.startsWith('http:')));
+    allowed = protocolAllowed && entry.hosts.has(url.host);
+    // Bounded: only a few distinct origins are ever seen per provider, refused ones included.
+    if (entry.seen.size < 256) entry.seen.set(key, allowed);
+  }
+  return allowed;
 }
 
 /** Refuses, before anything is sent, a URL whose host the provider does not own. */
 export function assertAllowedUrl(provider: ProviderDefinition, url: URL): void {
-  const hostAllowed = allowedHosts(provider).has(url.host);
-  const protocolAllowed =
-    url.protocol === 'https:' || (url.protocol === 'http:' && (isLoopbackHttp(url) || provider.baseUrl.startsWith('http:')));
-  if (!hostAllowed || !protocolAllowed) {
+  if (!isAllowed(provider, url)) {
     throw new AuthKitError(
       'host_not_allowed',
       `Refused to send ${provider.name} credentials to ${url.protocol}//${url.host}: not one of the provider's hosts.`,

@@ -11,8 +11,8 @@ import { assertAllowedUrl, prepareRequest, prepareUrlRequest } from './request';
 
 /** Where a signed fetch gets its credential, and how it renews it after a 401. */
 export interface CredentialSource {
-  /** The record to sign with (refreshed first if it is about to expire). */
-  current(): Promise<ConnectionRecord>;
+  /** The record to sign with (refreshed first if it is about to expire); sync when it can be. */
+  current(): ConnectionRecord | Promise<ConnectionRecord>;
   /** A renewed record after `record` got a 401, or undefined if it cannot be renewed. */
   renew?(record: ConnectionRecord): Promise<ConnectionRecord | undefined>;
 }
@@ -34,7 +34,8 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
  */
 export function createSignedFetch(provider: ProviderDefinition, source: CredentialSource, deps: SignedFetchDeps): typeof fetch {
   const run = async (request: PreparedRequest): Promise<Response> => {
-    let record = await source.current();
+    const current = source.current();
+    let record = current instanceof Promise ? await current : current;
     if (deps.pacer !== undefined) await deps.pacer.acquire(provider, record);
     let response = await send(provider, record, request, deps.fetch);
     if (response.status === 401 && request.replayable && source.renew !== undefined) {

@@ -6,6 +6,7 @@ import { withRetry } from '../oauth/retry';
 import type { Runtime } from '../runtime';
 import { providerOf } from '../runtime';
 import type { Secret } from '../secret';
+import { MemoryStore } from '../store/memory-store';
 import { unrefTimer } from '../util/sleep';
 
 /** Options of {@link TokenLifecycle.refresh}. */
@@ -48,9 +49,19 @@ export class TokenLifecycle {
     return record.grant === 'client_credentials' || record.credential.refreshToken !== undefined;
   }
 
-  /** The record to sign a request with: active, and refreshed first if it is about to expire. */
-  async usable(connectionId: string, providerId: string): Promise<ConnectionRecord> {
-    const record = await this.#read(connectionId, providerId);
+  /**
+   * The record to sign a request with: active, and refreshed first if it is about to expire.
+   * Returns synchronously when the store can be read synchronously and no refresh is due (the
+   * request hot path); otherwise a promise.
+   */
+  usable(connectionId: string, providerId: string): ConnectionRecord | Promise<ConnectionRecord> {
+    const store = this.#runtime.store;
+    if (store instanceof MemoryStore) return this.#checkUsable(store.peek(connectionId), connectionId, providerId);
+    return store.get(connectionId).then((record) => this.#checkUsable(record, connectionId, providerId));
+  }
+
+  #checkUsable(record: ConnectionRecord | undefined, connectionId: string, providerId: string): ConnectionRecord | Promise<ConnectionRecord> {
+    if (record === undefined || record.providerId !== providerId) throw notFound(connectionId, providerId);
     assertActive(record);
     this.announceExpiry(record);
     if (this.needsRefresh(record) && this.canRenew(record)) return this.refresh(connectionId, {}, providerId);

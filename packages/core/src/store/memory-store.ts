@@ -34,6 +34,14 @@ export class MemoryStore implements ConnectionStore {
     return this.#records.get(id);
   }
 
+  /**
+   * Synchronous `get`, for AuthKit's request hot path: with the default store a signed request
+   * reads its connection without an async hop. Same value `get` would resolve to.
+   */
+  peek(id: string): ConnectionRecord | undefined {
+    return this.#records.get(id);
+  }
+
   async put(record: ConnectionRecord, expectedVersion: number): Promise<ConnectionRecord> {
     const current = this.#records.get(record.id);
     const currentVersion = current?.version ?? 0;
