@@ -80,11 +80,10 @@ const client = authkit.client('plannr', connection.id);
  */
 async function storm() {
   dispatchedAt = new Map();
-  const startedAt = new Array(CALLS);
   let failures = 0;
+  const batchStart = performance.now();
   await Promise.all(
     Array.from({ length: CALLS }, async (_, i) => {
-      startedAt[i] = performance.now();
       try {
         const response = await client.fetch('/api/v1/contacts', { headers: { 'x-bench-call': String(i) } });
         await response.arrayBuffer();
@@ -94,8 +93,11 @@ async function storm() {
       }
     }),
   );
-  const delays = startedAt.map((start, i) => (dispatchedAt.get(i) ?? NaN) - start).sort((a, b) => a - b);
-  return { failures, p99: delays[Math.floor(delays.length * 0.99)], p50: delays[Math.floor(delays.length * 0.5)] };
+  const p99 = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.99)];
+  // Measured from the moment the batch was launched, so both runs include the same cost of
+  // starting 10,000 calls on one thread; what differs is the wait for the refresh.
+  const sinceBatch = Array.from({ length: CALLS }, (_, i) => (dispatchedAt.get(i) ?? NaN) - batchStart);
+  return { failures, p99: p99(sinceBatch) };
 }
 
 await storm(); // warm-up on a fresh token: sockets, JIT
@@ -107,12 +109,12 @@ await call('inject', 'plannr.token', { kind: 'latency', latencyMs: TOKEN_LATENCY
 const result = await storm();
 const tokenRequests = await call('count', 'plannr.token', { grantType: 'refresh_token' });
 const tokenLatency = tokenTimings.at(-1) ?? NaN;
-const added = result.p99 - baseline.p99;
 
 console.log(`refresh storm: ${CALLS} concurrent calls on one expired connection (token endpoint latency injected: ${TOKEN_LATENCY_MS} ms)`);
 console.log(`token requests made: ${tokenRequests} (target 1)`);
 console.log(`failures: ${result.failures} (target 0)`);
-console.log(`p99 time to send (AuthKit's part of each call): ${result.p99.toFixed(1)} ms with refresh, ${baseline.p99.toFixed(1)} ms with a fresh token`);
+const added = result.p99 - baseline.p99;
+console.log(`p99 time from launching the ${CALLS} calls until a call's request is handed to fetch: ${result.p99.toFixed(1)} ms with the refresh, ${baseline.p99.toFixed(1)} ms with a fresh token`);
 console.log(`p99 added latency: ${added.toFixed(1)} ms vs token endpoint's own latency ${tokenLatency.toFixed(1)} ms (ratio ${(added / tokenLatency).toFixed(2)}, ideal ~1.0)`);
 await call('close');
 await worker.terminate();
