@@ -222,6 +222,25 @@ describe('static credentials', () => {
     expect(bad).toMatchObject({ code: 'invalid_credential', status: 401 });
   });
 
+  it('Plannr: a connection can act for another of the user\'s accounts (X-PLANNR-ACCOUNT-UUID from the connection)', async () => {
+    const { token } = h.sandbox.plannr.createPersonalAccessToken();
+    const second = '9b8c7d6e-5f4a-4b3c-8d2e-1f0a9b8c7d6e';
+    const connection = await h.authkit.connectStatic({
+      providerId: 'plannr',
+      ownerId: 'u',
+      label: 'second-practice',
+      credential: { kind: 'personal_access_token', token },
+      metadata: { accountUuid: second },
+    });
+    expect(connection.metadata).toMatchObject({ accountUuid: second, accountName: 'Second Practice LLP' });
+    const response = await h.authkit.client('plannr', connection.id).fetch('/api/v1/contacts');
+    expect((await response.json()).data[0].uuid).toBe(`c1-${second}`);
+    const foreign = await caught(
+      h.authkit.connectStatic({ providerId: 'plannr', ownerId: 'u', credential: { kind: 'personal_access_token', token }, metadata: { accountUuid: 'not-mine' } }),
+    );
+    expect(foreign).toMatchObject({ code: 'invalid_credential' });
+  });
+
   it('generic PAT: verified with GET /v1/me; a bad PAT fails at connect time', async () => {
     const { token } = h.sandbox.oauth2.createPersonalAccessToken();
     const connection = await h.authkit.connectStatic({ providerId: 'oauth2', ownerId: 'u', credential: { kind: 'personal_access_token', token } });

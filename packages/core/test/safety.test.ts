@@ -73,7 +73,7 @@ describe('pacing', () => {
     h.sandbox.settings.rateLimits.plandayPortalPerSecond = 5;
     const { refreshToken } = h.sandbox.planday.mintRefreshToken({ portalId: 'portal-1', clientId: DEMO_CLIENTS.planday.clientId });
     const unpaced = await h.authkit.connectRefreshToken({ providerId: 'planday', ownerId: 'tenant', refreshToken });
-    const burst = await Promise.allSettled(Array.from({ length: 12 }, () => h.authkit.client('planday', unpaced.id).fetch('/hr/v1/Departments')));
+    const burst = await Promise.allSettled(Array.from({ length: 30 }, () => h.authkit.client('planday', unpaced.id).fetch('/hr/v1/Departments')));
     expect(burst.some((r) => r.status === 'rejected' && r.reason instanceof RateLimitedError)).toBe(true);
 
     const paced = h.makeAuthKit({ pacing: true, store: h.authkit.store });
