@@ -36,6 +36,9 @@ describe('token lifecycle', () => {
     const connection = await h.connectOAuth('plannr', 'user-1');
     const before = await credentialOf(connection.id);
     const events = collect(['token.refreshed']);
+    h.authkit.on('token.refreshed', () => {
+      throw new Error('a buggy listener must not break the refresh');
+    });
     const client = h.authkit.client('plannr', connection.id);
     expect((await client.fetch('/api/v1/contacts')).status).toBe(200);
     expect(h.sandbox.stats.count('plannr.token', { grantType: 'refresh_token' })).toBe(0);
