@@ -1,13 +1,13 @@
-// `pnpm bench`: a route that reads the next-auth session (JWE cookie, AuthKit's jwt/session
-// callbacks) and calls Planday through getAuthKitClient's signed client, against the same
-// route with a plain fetch and fixed headers. Both call the sandbox's Planday API; autocannon
+// `pnpm bench`: a route that finds the signed-in user from the next-auth session cookie (as
+// getAuthKitClient does) and calls Planday through the signed client, against the same route
+// with a plain fetch and fixed headers, and against getServerSession + a plain fetch. Both call the sandbox's Planday API; autocannon
 // measures them in the same run, interleaved so drift hits both alike. Prints a ratio; it is
 // never a pass/fail test. Runs against the built packages (dist).
 import { createServer } from 'node:http';
 import autocannon from 'autocannon';
 import { createAuthKit, providers } from '@authkit/core';
 import { DEMO_CLIENTS, startSandbox } from '@authkit/sandbox';
-import { createAuthKitHelpers, withAuthKit } from '@authkit/next-auth';
+import { createAuthKitHelpers, ownerIdFromCookies, withAuthKit } from '@authkit/next-auth';
 import { getServerSession } from 'next-auth/next';
 import { encode } from 'next-auth/jwt';
 
@@ -46,13 +46,14 @@ const server = createServer(async (req, res) => {
     if (req.url === '/bare') {
       response = await fetch(apiUrl, { headers: { authorization: `Bearer ${accessToken}`, 'x-clientid': DEMO_CLIENTS.planday.clientId, accept: 'application/json' } });
     } else if (req.url === '/guarded') {
-      // What getServerSession does in a route handler, in its (req, res, options) form.
-      req.cookies = parseCookies(req.headers.cookie);
-      const helpers = createAuthKitHelpers(authkit, authOptions, { getSession: () => getServerSession(req, shim, authOptions) });
+      // What getAuthKitClient does in the App Router by default: decrypt the session cookie's
+      // JWT for its `sub` (ownerIdFromCookies), here with the request's cookies instead of next/headers.
+      const cookies = parseCookies(req.headers.cookie);
+      const helpers = createAuthKitHelpers(authkit, authOptions, { getOwnerId: () => ownerIdFromCookies(authOptions, cookies) });
       const client = await helpers.getAuthKitClient('planday');
       response = await client.fetch('hr/v1/Departments');
     } else if (req.url === '/session-bare') {
-      // next-auth's own cost (JWE session cookie + callbacks) with a plain fetch: isolates AuthKit's share.
+      // For comparison: next-auth's full session read (decrypt, callbacks, re-encrypt) with a plain fetch.
       req.cookies = parseCookies(req.headers.cookie);
       if (!(await getServerSession(req, shim, authOptions))) throw new Error('no session');
       response = await fetch(apiUrl, { headers: { authorization: `Bearer ${accessToken}`, 'x-clientid': DEMO_CLIENTS.planday.clientId, accept: 'application/json' } });
@@ -92,10 +93,10 @@ const bare = totals.bare / ROUNDS;
 const sessionBare = totals['session-bare'] / ROUNDS;
 const guarded = totals.guarded / ROUNDS;
 console.log(`bare route (plain fetch, fixed headers): ${bare.toFixed(0)} req/s`);
-console.log(`next-auth session + plain fetch: ${sessionBare.toFixed(0)} req/s`);
-console.log(`next-auth session + getAuthKitClient route: ${guarded.toFixed(0)} req/s`);
+console.log(`getServerSession + plain fetch: ${sessionBare.toFixed(0)} req/s`);
+console.log(`getAuthKitClient route (session cookie + signed client): ${guarded.toFixed(0)} req/s`);
 console.log(`next-auth getAuthKitClient route / bare route: ${(guarded / bare).toFixed(2)} (target >= 0.9)`);
-console.log(`  AuthKit's share (getAuthKitClient route / session + plain fetch): ${(guarded / sessionBare).toFixed(2)}`);
+console.log(`  (getServerSession + plain fetch / bare route: ${(sessionBare / bare).toFixed(2)})`);
 
 server.close();
 await sandbox.close();

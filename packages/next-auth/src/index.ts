@@ -5,6 +5,8 @@ export type { AuthKitProfile, ProfileSource } from './profiles';
 export { authkitCallbacks, withAuthKit } from './callbacks';
 export type { AuthKitCallbacks } from './callbacks';
 export { createAuthKitHelpers } from './server';
+export { ownerIdFromCookies } from './session-token';
+export type { CookieSource } from './session-token';
 export type { AuthKitHelpers, AuthKitHelpersOptions } from './server';
 export { createConnectRouteHandlers } from './route-handlers';
 export type { ConnectRouteHandlers, ConnectRouteHandlersOptions } from './route-handlers';

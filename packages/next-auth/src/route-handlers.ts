@@ -1,7 +1,7 @@
 import { isAuthKitError } from '@authkit/core';
 import type { AuthKit } from '@authkit/core';
 import type { AuthOptions } from 'next-auth';
-import { getServerSession } from 'next-auth/next';
+import { ownerIdFromCookies } from './session-token';
 
 type AuthKitForConnect = Pick<AuthKit, 'startAuthorization' | 'completeAuthorization' | 'providers'>;
 
@@ -9,7 +9,7 @@ type AuthKitForConnect = Pick<AuthKit, 'startAuthorization' | 'completeAuthoriza
 export interface ConnectRouteHandlersOptions {
   /** Used to find the signed-in user (via `getServerSession`) unless `getOwnerId` is given. */
   authOptions?: AuthOptions;
-  /** Finds the signed-in user's owner id for a request. Default: the next-auth session's `authkit.ownerId`. */
+  /** Finds the signed-in user's owner id for a request. Default: the session cookie's JWT `sub` (see `ownerIdFromCookies`). */
   getOwnerId?: (request: Request) => Promise<string | undefined>;
   /** Public origin of the app; callback URLs derive from it. Default `NEXTAUTH_URL`, else the request's origin. */
   appUrl?: string;
@@ -36,13 +36,19 @@ function safePath(value: string | null | undefined): string | undefined {
   return value;
 }
 
-function readCookie(request: Request, name: string): string | undefined {
-  const header = request.headers.get('cookie') ?? '';
-  for (const part of header.split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
+function requestCookies(request: Request): Map<string, string> {
+  const cookies = new Map<string, string>();
+  for (const part of (request.headers.get('cookie') ?? '').split(';')) {
+    const index = part.indexOf('=');
+    if (index <= 0) continue;
+    const value = part.slice(index + 1).trim();
+    try {
+      cookies.set(part.slice(0, index).trim(), decodeURIComponent(value));
+    } catch {
+      cookies.set(part.slice(0, index).trim(), value);
+    }
   }
-  return undefined;
+  return cookies;
 }
 
 function redirect(location: string, cookies: string[] = []): Response {
@@ -70,11 +76,7 @@ export function createConnectRouteHandlers(authkit: AuthKitForConnect, options: 
   const signInPath = options.signInPath ?? '/api/auth/signin';
   const getOwnerId =
     options.getOwnerId ??
-    (async () => {
-      if (!options.authOptions) return undefined;
-      const session = await getServerSession(options.authOptions);
-      return session?.authkit?.ownerId;
-    });
+    (async (request: Request) => (options.authOptions ? ownerIdFromCookies(options.authOptions, requestCookies(request)) : undefined));
 
   return {
     async GET(request, context) {
@@ -116,7 +118,7 @@ export function createConnectRouteHandlers(authkit: AuthKitForConnect, options: 
 
       // callback: the state must be the one this browser started, then AuthKit checks it again server-side.
       const state = url.searchParams.get('state');
-      const bound = readCookie(request, cookieName);
+      const bound = requestCookies(request).get(cookieName);
       if (!state || !bound || bound !== state) {
         return redirect(withQuery(origin, afterConnect, { authkit_error: 'invalid_state', provider: providerId }), [clearCookie]);
       }

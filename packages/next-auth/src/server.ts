@@ -2,6 +2,8 @@ import { AuthKitError, ReauthorizationRequiredError } from '@authkit/core';
 import type { AuthKit, AuthKitClient, ConnectionView } from '@authkit/core';
 import type { AuthOptions, Session } from 'next-auth';
 import { getServerSession } from 'next-auth/next';
+import { cookies } from 'next/headers';
+import { ownerIdFromCookies } from './session-token';
 
 type AuthKitForServer = Pick<AuthKit, 'connectionIdFor' | 'getConnection' | 'listConnections' | 'client'>;
 
@@ -12,6 +14,12 @@ export interface AuthKitHelpersOptions {
    * works in route handlers, server actions and server components of the App Router.
    */
   getSession?: () => Promise<Session | null>;
+  /**
+   * Finds the signed-in owner for `getOwnerId`, `getConnections` and `getAuthKitClient`.
+   * Default: the session cookie's JWT `sub`, decrypted only ({@link ownerIdFromCookies});
+   * with a custom `getSession` and no `getOwnerId`, the session's `authkit.ownerId`.
+   */
+  getOwnerId?: () => Promise<string | undefined>;
 }
 
 /** Server-side helpers bound to one AuthKit instance and one next-auth configuration. */
@@ -36,11 +44,11 @@ export interface AuthKitHelpers {
  */
 export function createAuthKitHelpers(authkit: AuthKitForServer, authOptions: AuthOptions, options: AuthKitHelpersOptions = {}): AuthKitHelpers {
   const getSession = options.getSession ?? (() => getServerSession(authOptions));
-
-  async function getOwnerId(): Promise<string | undefined> {
-    const session = await getSession();
-    return session?.authkit?.ownerId;
-  }
+  const getOwnerId =
+    options.getOwnerId ??
+    (options.getSession
+      ? async () => (await getSession())?.authkit?.ownerId
+      : async () => ownerIdFromCookies(authOptions, await cookies()));
 
   return {
     getSession,

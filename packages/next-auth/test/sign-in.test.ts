@@ -3,7 +3,7 @@ import type { AuthKit } from '@authkit/core';
 import type { Sandbox } from '@authkit/sandbox';
 import { decode } from 'next-auth/jwt';
 import type { AuthOptions, Session } from 'next-auth';
-import { authkitProviders, withAuthKit } from '../src/index';
+import { authkitProviders, ownerIdFromCookies, withAuthKit } from '../src/index';
 import { CookieClient } from './support/http-client';
 import { startNextAuthServer } from './support/next-auth-server';
 import { registerCallbacks, startWorld } from './support/setup';
@@ -15,6 +15,7 @@ let sandbox: Sandbox;
 let authkit: AuthKit;
 let app: { url: string; close(): Promise<void> };
 let closeWorld: () => Promise<void>;
+let options: AuthOptions;
 const loggedErrors: string[] = [];
 
 /** Every token string the sandbox issued, read from the request log of its token endpoints. */
@@ -50,7 +51,7 @@ beforeAll(async () => {
   sandbox = world.sandbox;
   authkit = world.authkit;
   closeWorld = world.close;
-  const options: AuthOptions = withAuthKit(
+  options = withAuthKit(
     {
       secret: SECRET,
       providers: authkitProviders(authkit, { providers: ['plannr', 'planday', 'oauth2', { id: 'iguide', allowAppIdentity: true }] }),
@@ -103,6 +104,11 @@ describe('sign-in through next-auth with AuthKit providers', () => {
       expect(JSON.stringify(current)).not.toContain(value);
       expect(decodeURIComponent(jwt ?? '')).not.toContain(value);
     }
+
+    // The cheap owner lookup (decrypt only) agrees with the session; a tampered cookie is nobody.
+    expect(await ownerIdFromCookies(options, browser.cookies(app.url))).toBe(ownerId);
+    expect(await ownerIdFromCookies(options, { [SESSION_COOKIE]: `${jwt?.slice(0, -4)}AAAA` })).toBeUndefined();
+    expect(await ownerIdFromCookies(options, {})).toBeUndefined();
 
     // The stored tokens work: the signed client reaches Plannr's API as this user.
     const contacts = await authkit.client('plannr', connectionId).fetch('api/v1/contacts');
