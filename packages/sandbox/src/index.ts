@@ -29,3 +29,7 @@ export type {
   RotationMode,
   SandboxSettings,
 } from './types';
+export { connectSandbox, startOrConnectSandbox } from './connection/remote';
+export type { StartOrConnectOptions } from './connection/remote';
+export { connectionTo } from './connection/in-process';
+export type { SandboxConnection } from './connection/types';
