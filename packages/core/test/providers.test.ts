@@ -187,3 +187,34 @@ describe('Retry-After', () => {
     expect(parseRetryAfterHeader(new Headers())).toBeUndefined();
   });
 });
+
+describe('verification failures and unreachable providers', () => {
+  it('blames the credential only for a 4xx', async () => {
+    const { verificationFailure } = await import('../src/providers/verify');
+    expect(verificationFailure('acme', 400).code).toBe('invalid_credential');
+    expect(verificationFailure('acme', 404).code).toBe('invalid_credential');
+    expect(verificationFailure('acme', 503).code).toBe('provider_unavailable');
+    expect(verificationFailure('acme', 503).status).toBe(503);
+  });
+
+  it('turns a refused connection into provider_unavailable, not a raw TypeError', async () => {
+    const { createServer } = await import('node:net');
+    const { createAuthKit } = await import('../src/index');
+    // A port that was just free: nothing listens on it.
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+
+    const authkit = createAuthKit({ providers: [providers.bearerToken({ id: 'down', baseUrl: `http://127.0.0.1:${port}/api` })] });
+    const connection = await authkit.connectStatic({
+      providerId: 'down',
+      ownerId: 'u1',
+      credential: { kind: 'personal_access_token', token: 'pat-unreachable-123' },
+    });
+    const failure = await authkit.client('down', connection.id).fetch('/things').catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(AuthKitError);
+    expect(failure).toMatchObject({ code: 'provider_unavailable', providerId: 'down' });
+    expect(String((failure as Error).message)).not.toContain('pat-unreachable-123');
+  });
+});

@@ -1,7 +1,6 @@
 import type { ConnectionRecord } from '../connection';
 import type { Credential } from '../credentials';
-import type { AuthKitError } from '../errors';
-import { PermissionDeniedError, RateLimitedError, UnauthenticatedError } from '../errors';
+import { AuthKitError, PermissionDeniedError, RateLimitedError, UnauthenticatedError } from '../errors';
 import { parseRetryAfterHeader } from '../providers/shared';
 import type { ProviderDefinition } from '../providers/types';
 import type { Secret } from '../secret';
@@ -78,7 +77,15 @@ async function send(provider: ProviderDefinition, record: ConnectionRecord, requ
     const streamed = typeof ReadableStream !== 'undefined' && init.body instanceof ReadableStream;
     // Node's fetch requires `duplex: 'half'` for a streamed body (not in the DOM typings).
     const sendInit: RequestInit & { duplex?: 'half' } = { ...init, headers, redirect: 'manual', ...(streamed ? { duplex: 'half' } : {}) };
-    const response = await fetchImpl(signedUrl.href, sendInit);
+    const response = await fetchImpl(signedUrl.href, sendInit).catch((error: unknown) => {
+      // fetch rejects with a TypeError when the network fails (refused, reset, DNS): that is the
+      // provider being unreachable, which adapters answer with 502 — not a bug in the caller.
+      // Aborts (the caller's own signal) pass through untouched.
+      if (error instanceof TypeError) {
+        throw new AuthKitError('provider_unavailable', `${provider.name} could not be reached.`, { providerId: provider.id, cause: error });
+      }
+      throw error;
+    });
     if (request.redirect === 'manual' || !REDIRECT_STATUSES.has(response.status)) return response;
     const location = response.headers.get('location');
     if (location === null) return response;

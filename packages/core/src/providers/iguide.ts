@@ -19,6 +19,7 @@ import {
   scopeMentioned,
   stringField,
 } from './shared';
+import { verificationFailure } from './verify';
 import type { ProviderDefinition, ProviderErrorInfo, RateLimitRule, SignRequestContext } from './types';
 
 const DEFAULT_BASE_URL = 'https://manage.youriguide.com/api/v1';
@@ -157,12 +158,7 @@ export function iguide(options: IguideOptions = {}): ProviderDefinition {
       input.kind === 'api_token' ? problemWithStaticCredential(input) : `iGUIDE accepts an API token pair, not a ${input.kind}`,
     async verify({ fetch }) {
       const response = await fetch(joinUrl(baseUrl, 'integrations/test'), { method: 'POST' });
-      if (!response.ok) {
-        throw new AuthKitError('provider_unavailable', `iGUIDE credential test failed with HTTP ${response.status}.`, {
-          providerId: id,
-          status: response.status,
-        });
-      }
+      if (!response.ok) throw verificationFailure(id, response.status);
       const body: unknown = await response.json().catch(() => undefined);
       const appId = stringField(body, 'appId');
       return appId === undefined ? {} : { subject: appId, metadata: { appId } };
