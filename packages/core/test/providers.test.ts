@@ -218,3 +218,13 @@ describe('verification failures and unreachable providers', () => {
     expect(String((failure as Error).message)).not.toContain('pat-unreachable-123');
   });
 });
+
+describe('Planday key set', () => {
+  it('derives the JWKS URL from the issuer unless given', () => {
+    expect(providers.planday({ clientId: 'c' }).oauth2?.jwksUri).toBe('https://id.planday.com/.well-known/openid-configuration/jwks');
+    expect(providers.planday({ clientId: 'c', issuer: 'http://127.0.0.1:9/planday/id' }).oauth2?.jwksUri).toBe(
+      'http://127.0.0.1:9/planday/id/.well-known/openid-configuration/jwks',
+    );
+    expect(providers.planday({ clientId: 'c', jwksUri: 'https://keys.test/jwks' }).oauth2?.jwksUri).toBe('https://keys.test/jwks');
+  });
+});

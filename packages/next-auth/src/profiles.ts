@@ -33,10 +33,10 @@ export function profileSourceFor(provider: ProviderDefinition): ProfileSource | 
   const endpoint = provider.oauth2?.userInfoEndpoint;
   // Plannr's core provider names `/api/v1/logins` here; a relative endpoint joins the base URL like API calls do.
   if (endpoint) return { kind: 'userinfo', url: /^https?:\/\//i.test(endpoint) ? endpoint : joinUrl(provider.baseUrl, endpoint) };
-  const issuer = provider.oauth2?.issuer;
-  if (issuer && provider.oauth2?.requiredScopes?.includes('openid')) {
-    // IdentityServer's fixed JWKS path (Planday's identity server is IdentityServer: /connect/*).
-    return { kind: 'id_token', jwksEndpoint: `${issuer.replace(/\/$/, '')}/.well-known/openid-configuration/jwks` };
+  const jwksUri = provider.oauth2?.jwksUri;
+  if (jwksUri && provider.oauth2?.requiredScopes?.includes('openid')) {
+    // The core provider owns the key-set URL (Planday: IdentityServer's fixed path).
+    return { kind: 'id_token', jwksEndpoint: jwksUri };
   }
   if (provider.verify) return { kind: 'verify' };
   return undefined;

@@ -32,6 +32,8 @@ export interface PlandayOptions {
   tokenEndpoint?: string;
   revocationEndpoint?: string;
   issuer?: string;
+  /** ID-token signing keys; default IdentityServer's `{issuer}/.well-known/openid-configuration/jwks`. */
+  jwksUri?: string;
   /** PKCE is not documented by Planday; the identity server accepts it. On by default. */
   pkce?: boolean;
   /**
@@ -70,6 +72,8 @@ export function planday(options: PlandayOptions): ProviderDefinition {
       tokenEndpoint: checkUrl(id, 'tokenEndpoint', options.tokenEndpoint ?? joinUrl(identityUrl, 'connect/token')),
       revocationEndpoint: checkUrl(id, 'revocationEndpoint', options.revocationEndpoint ?? joinUrl(identityUrl, 'connect/revocation')),
       issuer: options.issuer ?? identityUrl,
+      // Planday's identity server is IdentityServer, whose key set lives at this fixed path.
+      jwksUri: checkUrl(id, 'jwksUri', options.jwksUri ?? joinUrl(options.issuer ?? identityUrl, '.well-known/openid-configuration/jwks')),
       ...(options.redirectUri === undefined ? {} : { redirectUri: options.redirectUri }),
       pkce: options.pkce ?? true,
       scopeSeparator: ' ',

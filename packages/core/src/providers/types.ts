@@ -18,6 +18,8 @@ export interface OAuth2Settings {
   revocationEndpoint?: string;
   /** Authorization server issuer: checked against RFC 9207 `iss` and ID tokens when present. */
   issuer?: string;
+  /** Where the authorization server publishes its ID-token signing keys (OpenID providers). */
+  jwksUri?: string;
   /** Default redirect URI; a flow may pass its own (kept identical for the code exchange). */
   redirectUri?: string;
   /** Send a PKCE S256 challenge with every authorization request. */
