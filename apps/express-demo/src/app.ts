@@ -1,10 +1,8 @@
 import type { AuthKit } from '@authkit/core';
 import { createAuthKitExpress, isAuthKitError, sendWebResponse, toErrorResponse } from '@authkit/express';
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
-import { apiCallFor } from './catalogue';
-import { DemoSession, validUserName } from './session';
-import type { DemoCredentials } from './views';
-import { dashboardPage, errorPage, loginPage, type ApiResult } from './views';
+import { DemoSession, apiCallFor, validUserName, type ApiResult, type DemoCredentials } from '@authkit/demo-kit';
+import { BASE_PATH, pages } from './views';
 
 export interface DemoAppOptions {
   authkit: AuthKit;
@@ -15,8 +13,6 @@ export interface DemoAppOptions {
   /** Mints demo credentials for the page (sandbox). */
   mintCredentials(): Promise<DemoCredentials>;
 }
-
-export const BASE_PATH = '/connections';
 
 function wantsHtml(req: Request): boolean {
   return req.accepts(['json', 'html']) === 'html';
@@ -35,7 +31,7 @@ function prettyBody(text: string): string {
 /** The demo as an Express app (no listening: main.ts and tests do that). */
 export function createDemoApp(options: DemoAppOptions): express.Express {
   const { authkit } = options;
-  const session = new DemoSession(options.secret, options.appUrl.startsWith('https:'));
+  const session = new DemoSession({ cookie: 'demo_user', secret: options.secret, secure: options.appUrl.startsWith('https:') });
   const getOwner = (req: Request): string | undefined => session.user(req);
   const ak = createAuthKitExpress({
     authkit,
@@ -54,14 +50,14 @@ export function createDemoApp(options: DemoAppOptions): express.Express {
   const dashboard = async (req: Request, res: Response, extra: { result?: ApiResult; error?: { code: string; message: string } } = {}) => {
     const user = getOwner(req);
     if (user === undefined) {
-      res.type('html').send(loginPage());
+      res.type('html').send(pages.loginPage());
       return;
     }
     const [connections, credentials] = await Promise.all([authkit.listConnections({ ownerId: user }), options.mintCredentials()]);
     res
       .set('Cache-Control', 'no-store')
       .type('html')
-      .send(dashboardPage({ user, basePath: BASE_PATH, connections, credentials, sandboxUrl: options.sandboxUrl, ...extra }));
+      .send(pages.dashboardPage({ user, connections, credentials, sandboxUrl: options.sandboxUrl, ...extra }));
   };
 
   app.get('/', async (req, res) => dashboard(req, res));
@@ -69,7 +65,7 @@ export function createDemoApp(options: DemoAppOptions): express.Express {
   app.post('/login', (req, res) => {
     const user = validUserName((req.body as Record<string, unknown> | undefined)?.user);
     if (user === undefined) {
-      res.status(400).type('html').send(loginPage('Use 1–64 letters, digits, "_", ".", "@" or "-".'));
+      res.status(400).type('html').send(pages.loginPage('Use 1–64 letters, digits, "_", ".", "@" or "-".'));
       return;
     }
     session.signIn(res, user);
@@ -130,7 +126,7 @@ export function createDemoApp(options: DemoAppOptions): express.Express {
       return;
     }
     res.status(answer.status).set(answer.headers).set('Cache-Control', 'no-store');
-    if (wantsHtml(req)) res.type('html').send(errorPage(answer.status, answer.body.error.code, answer.body.error.message));
+    if (wantsHtml(req)) res.type('html').send(pages.errorPage(answer.status, answer.body.error.code, answer.body.error.message));
     else res.json(answer.body);
   };
   app.use(errors);

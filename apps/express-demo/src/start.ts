@@ -1,11 +1,11 @@
 import { createAuthKit } from '@authkit/core';
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { BASE_PATH, createDemoApp } from './app';
+import { createDemoStore, demoProviders, mintDemoCredentials, registerCallbacks } from '@authkit/demo-kit';
+import { startOrConnectSandbox } from '@authkit/sandbox';
+import { createDemoApp } from './app';
 import type { DemoConfig } from './config';
-import { OAUTH_CLIENTS, callbackFor, demoProviders } from './providers';
-import { connectToSandbox, startInProcessSandbox, type SandboxLink } from './sandbox-link';
-import { createDemoStore } from './store';
+import { BASE_PATH } from './views';
 
 export interface RunningDemo {
   appUrl: string;
@@ -28,24 +28,24 @@ export async function startDemo(config: DemoConfig): Promise<RunningDemo> {
   const port = (server.address() as AddressInfo).port;
   const appUrl = config.port === 0 ? `http://localhost:${port}` : config.appUrl;
 
-  const link: SandboxLink = config.sandboxUrl ? await connectToSandbox(config.sandboxUrl) : await startInProcessSandbox();
-  for (const { providerId, sandboxProvider } of OAUTH_CLIENTS) {
-    await link.addRedirectUri(sandboxProvider, link.clients[sandboxProvider].clientId, callbackFor(appUrl, BASE_PATH, providerId));
-  }
+  // SANDBOX_URL: a sandbox run elsewhere, driven over its admin API; else one in this process.
+  const sandbox = await startOrConnectSandbox({ url: config.sandboxUrl });
+  const callbackFor = (providerId: string): string => `${appUrl}${BASE_PATH}/${providerId}/callback`;
+  await registerCallbacks(sandbox, callbackFor);
   const { store, description } = createDemoStore(config);
-  const authkit = createAuthKit({ providers: demoProviders(link, appUrl, BASE_PATH), store });
+  const authkit = createAuthKit({ providers: demoProviders(sandbox, callbackFor), store });
   console.log(`express-demo: connections kept in ${description}`);
 
-  const app = createDemoApp({ authkit, appUrl, secret: config.secret, sandboxUrl: link.url, mintCredentials: () => link.mintCredentials() });
+  const app = createDemoApp({ authkit, appUrl, secret: config.secret, sandboxUrl: sandbox.url, mintCredentials: () => mintDemoCredentials(sandbox) });
   ready.handler = app;
 
   return {
     appUrl,
-    sandboxUrl: link.url,
+    sandboxUrl: sandbox.url,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await authkit.store.close?.();
-      await link.close();
+      await sandbox.close();
     },
   };
 }

@@ -1,20 +1,16 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { AuthKitModule, type AuthKitModuleOptions } from '@authkit/nestjs';
+import { DemoSession, createDemoStore, demoProviders } from '@authkit/demo-kit';
+import type { SandboxConnection } from '@authkit/sandbox';
 import { DEMO, demoConfig, type DemoConfig } from './config.js';
 import { ConnectionsController } from './connections.controller.js';
 import { OAuthController } from './oauth.controller.js';
 import { DashboardService } from './dashboard.service.js';
 import { DemoController } from './demo.controller.js';
 import { DemoErrorFilter } from './demo-error.filter.js';
-import { demoProviders } from './providers.js';
-import { InfraModule, SANDBOX_LINK } from './sandbox.module.js';
-import type { SandboxLink } from './sandbox-link.js';
-import { DemoSession } from './session.js';
-import { createDemoStore } from './store.js';
-
-/** Route prefix of the connect flows: /authkit/:provider/connect, /authkit/:provider/callback. */
-export const BASE_PATH = 'authkit';
+import { InfraModule, SANDBOX } from './sandbox.module.js';
+import { BASE_PATH } from './views.js';
 
 @Module({
   controllers: [DemoController, ConnectionsController, OAuthController],
@@ -27,13 +23,13 @@ class DemoModule {}
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [demoConfig] }),
     InfraModule,
     AuthKitModule.forRootAsync({
-      inject: [ConfigService, SANDBOX_LINK, DemoSession],
-      useFactory: (config: ConfigService, link: SandboxLink, session: DemoSession): AuthKitModuleOptions => {
+      inject: [ConfigService, SANDBOX, DemoSession],
+      useFactory: (config: ConfigService, sandbox: SandboxConnection, session: DemoSession): AuthKitModuleOptions => {
         const demo = config.getOrThrow<DemoConfig>(DEMO);
         const { store, description } = createDemoStore(demo);
         console.log(`nest-demo: connections kept in ${description}`);
         return {
-          providers: demoProviders(link),
+          providers: demoProviders(sandbox),
           store,
           getOwner: (req) => session.user(req),
           ...(demo.appUrl ? { appUrl: demo.appUrl } : {}),

@@ -2,7 +2,7 @@ import { BadRequestException, Body, Controller, Inject, Param, Post, Req, Res, U
 import { AuthKitService, type StaticCredentialInput } from '@authkit/nestjs';
 import type { Request, Response } from 'express';
 import { DemoErrorFilter } from './demo-error.filter.js';
-import { DemoSession } from './session.js';
+import { DemoSession } from '@authkit/demo-kit';
 
 type Form = Record<string, unknown>;
 

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuthKitService } from '@authkit/nestjs';
-import { SANDBOX_LINK } from './sandbox.module.js';
-import type { DemoCredentials, SandboxLink } from './sandbox-link.js';
-import { dashboardPage, type ApiResult } from './views.js';
+import { mintDemoCredentials, type ApiResult, type DemoCredentials } from '@authkit/demo-kit';
+import type { SandboxConnection } from '@authkit/sandbox';
+import { SANDBOX } from './sandbox.module.js';
+import { pages } from './views.js';
 
 /** Renders the dashboard of a signed-in user: connections, connect methods, demo credentials. */
 @Injectable()
@@ -12,25 +13,24 @@ export class DashboardService {
 
   constructor(
     @Inject(AuthKitService) private readonly authkit: AuthKitService,
-    @Inject(SANDBOX_LINK) private readonly link: SandboxLink,
+    @Inject(SANDBOX) private readonly sandbox: SandboxConnection,
   ) {}
 
   credentialsFor(user: string): Promise<DemoCredentials> {
     let minted = this.#credentials.get(user);
     if (!minted) {
-      minted = this.link.mintCredentials().catch(() => ({}));
+      minted = mintDemoCredentials(this.sandbox).catch(() => ({}));
       this.#credentials.set(user, minted);
     }
     return minted;
   }
 
   async render(user: string, extra: { result?: ApiResult; error?: { code: string; message: string } } = {}): Promise<string> {
-    return dashboardPage({
+    return pages.dashboardPage({
       user,
-      basePath: this.authkit.basePath,
       connections: await this.authkit.status(user),
       credentials: await this.credentialsFor(user),
-      sandboxUrl: this.link.url,
+      sandboxUrl: this.sandbox.url,
       ...extra,
     });
   }

@@ -2,8 +2,8 @@ import { Catch, HttpException, Inject, type ArgumentsHost, type ExceptionFilter 
 import { isAuthKitError, toHttpException } from '@authkit/nestjs';
 import type { Request, Response } from 'express';
 import { DashboardService } from './dashboard.service.js';
-import { DemoSession } from './session.js';
-import { loginPage } from './views.js';
+import { DemoSession } from '@authkit/demo-kit';
+import { pages } from './views.js';
 
 /**
  * Shows errors of the demo's own routes on the dashboard instead of as JSON. The status
@@ -31,6 +31,6 @@ export class DemoErrorFilter implements ExceptionFilter {
           : String(body ?? '');
     if (status === 500 && !isAuthKitError(exception)) console.error(exception);
     const user = this.session.user(req);
-    res.status(status).type('html').send(user ? await this.dashboard.render(user, { error: { code, message } }) : loginPage(message));
+    res.status(status).type('html').send(user ? await this.dashboard.render(user, { error: { code, message } }) : pages.loginPage(message));
   }
 }

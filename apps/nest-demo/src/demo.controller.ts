@@ -1,11 +1,10 @@
 import { Body, Controller, Get, Inject, Post, Req, Res, UnauthorizedException, UseFilters } from '@nestjs/common';
 import { AuthKitService } from '@authkit/nestjs';
 import type { Request, Response } from 'express';
-import { apiCallFor } from './catalogue.js';
 import { DashboardService } from './dashboard.service.js';
 import { DemoErrorFilter } from './demo-error.filter.js';
-import { DemoSession, validUserName } from './session.js';
-import { loginPage } from './views.js';
+import { DemoSession, apiCallFor, validUserName } from '@authkit/demo-kit';
+import { pages } from './views.js';
 
 type Form = Record<string, unknown>;
 const field = (body: Form | undefined, key: string): string | undefined =>
@@ -24,14 +23,14 @@ export class DemoController {
   @Get()
   async home(@Req() req: Request, @Res() res: Response): Promise<void> {
     const user = this.session.user(req);
-    res.type('html').send(user ? await this.dashboard.render(user) : loginPage());
+    res.type('html').send(user ? await this.dashboard.render(user) : pages.loginPage());
   }
 
   @Post('login')
   login(@Body() body: Form, @Res() res: Response): void {
     const user = validUserName(body?.user);
     if (!user) {
-      res.status(400).type('html').send(loginPage('Use 1–64 letters, digits or . _ @ -'));
+      res.status(400).type('html').send(pages.loginPage('Use 1–64 letters, digits or . _ @ -'));
       return;
     }
     this.session.signIn(res, user);

@@ -3,11 +3,12 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigService } from '@nestjs/config';
 import type { AddressInfo } from 'node:net';
-import { AppModule, BASE_PATH } from './app.module.js';
+import { registerCallbacks } from '@authkit/demo-kit';
+import type { SandboxConnection } from '@authkit/sandbox';
+import { AppModule } from './app.module.js';
 import { DEMO, type DemoConfig } from './config.js';
-import { OAUTH_CLIENTS } from './providers.js';
-import { SANDBOX_LINK } from './sandbox.module.js';
-import type { SandboxLink } from './sandbox-link.js';
+import { SANDBOX } from './sandbox.module.js';
+import { BASE_PATH } from './views.js';
 
 const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: ['error', 'warn'] });
 app.enableShutdownHooks();
@@ -17,8 +18,6 @@ await app.listen(config.port, config.host);
 // With PORT=0 (tests) the URL, and so the callback URLs, follow the port actually bound.
 const port = (app.getHttpServer().address() as AddressInfo).port;
 const appUrl = config.appUrl ?? `http://localhost:${port}`;
-const link = app.get<SandboxLink>(SANDBOX_LINK);
-for (const { providerId, sandboxProvider } of OAUTH_CLIENTS) {
-  await link.addRedirectUri(sandboxProvider, link.clients[sandboxProvider].clientId, `${appUrl}/${BASE_PATH}/${providerId}/callback`);
-}
-console.log(`nest-demo listening on ${appUrl} (sandbox ${link.url})`);
+const sandbox = app.get<SandboxConnection>(SANDBOX);
+await registerCallbacks(sandbox, (providerId) => `${appUrl}/${BASE_PATH}/${providerId}/callback`);
+console.log(`nest-demo listening on ${appUrl} (sandbox ${sandbox.url})`);

@@ -1,18 +1,18 @@
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { DemoSession } from '@authkit/demo-kit';
+import { startOrConnectSandbox, type SandboxConnection } from '@authkit/sandbox';
 import { DEMO, type DemoConfig } from './config.js';
-import { DemoSession } from './session.js';
-import { connectToSandbox, startInProcessSandbox, type SandboxLink } from './sandbox-link.js';
 
-/** Injection token of the {@link SandboxLink}. */
-export const SANDBOX_LINK = Symbol('SANDBOX_LINK');
+/** Injection token of the {@link SandboxConnection}. */
+export const SANDBOX = Symbol('SANDBOX');
 
-/** Stops the in-process sandbox when the app shuts down. */
+/** Stops the in-process sandbox when the app shuts down (a remote one is left running). */
 @Injectable()
 class SandboxLifecycle implements OnApplicationShutdown {
-  constructor(@Inject(SANDBOX_LINK) private readonly link: SandboxLink) {}
+  constructor(@Inject(SANDBOX) private readonly sandbox: SandboxConnection) {}
   async onApplicationShutdown(): Promise<void> {
-    await this.link.close();
+    await this.sandbox.close();
   }
 }
 
@@ -24,23 +24,21 @@ class SandboxLifecycle implements OnApplicationShutdown {
 @Module({
   providers: [
     {
-      provide: SANDBOX_LINK,
+      provide: SANDBOX,
       inject: [ConfigService],
-      useFactory: (config: ConfigService): Promise<SandboxLink> => {
-        const { sandboxUrl } = config.getOrThrow<DemoConfig>(DEMO);
-        return sandboxUrl ? connectToSandbox(sandboxUrl) : startInProcessSandbox();
-      },
+      useFactory: (config: ConfigService): Promise<SandboxConnection> => startOrConnectSandbox({ url: config.getOrThrow<DemoConfig>(DEMO).sandboxUrl }),
     },
     {
       provide: DemoSession,
       inject: [ConfigService],
       useFactory: (config: ConfigService): DemoSession => {
         const { secret, appUrl } = config.getOrThrow<DemoConfig>(DEMO);
-        return new DemoSession(secret, appUrl?.startsWith('https:') ?? false);
+        // Its own cookie name: the Express demo on the same host (localhost) uses `demo_user`.
+        return new DemoSession({ cookie: 'nest_demo_user', secret, secure: appUrl?.startsWith('https:') ?? false });
       },
     },
     SandboxLifecycle,
   ],
-  exports: [SANDBOX_LINK, DemoSession],
+  exports: [SANDBOX, DemoSession],
 })
 export class InfraModule {}

@@ -3,7 +3,7 @@ import { isAuthKitError } from '@authkit/core';
 import { getRuntime } from '@/lib/runtime';
 import { SYSTEMS } from '@/lib/systems';
 import type { DemoSystem } from '@/lib/systems';
-import type { DemoCredentials } from '@/lib/sandbox';
+import type { DemoCredentials } from '@authkit/demo-kit';
 import { connectApiKey, connectClientCredentials, connectIguideApiToken, connectPlandayRefreshToken, connectPlannrPat, disconnect } from './actions';
 
 export const dynamic = 'force-dynamic';
@@ -62,8 +62,8 @@ function ConnectForm({ form, credentials }: { form: DemoSystem['forms'][number];
             <button type="submit">Connect iGUIDE token</button>
             {credentials && (
               <p>
-                Demo: id <code className="cred" data-testid="demo-iguide-token-id">{credentials.iguideTokenId}</code>, value{' '}
-                <code className="cred" data-testid="demo-iguide-token-value">{credentials.iguideTokenValue}</code>
+                Demo: id <code className="cred" data-testid="demo-iguide-token-id">{credentials.iguideApiToken?.id}</code>, value{' '}
+                <code className="cred" data-testid="demo-iguide-token-value">{credentials.iguideApiToken?.token}</code>
               </p>
             )}
           </fieldset>

@@ -7,14 +7,16 @@ import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { readEnv } from './env';
 import type { DemoEnv } from './env';
-import { connectRemoteSandbox, DEMO_CLIENTS, startLocalSandbox } from './sandbox';
-import type { DemoCredentials, DemoSandbox } from './sandbox';
+import { mintDemoCredentials, registerCallbacks } from '@authkit/demo-kit';
+import type { DemoCredentials } from '@authkit/demo-kit';
+import { startOrConnectSandbox } from '@authkit/sandbox';
+import type { SandboxConnection } from '@authkit/sandbox';
 import { SIGN_IN_PROVIDERS } from './systems';
 
 /** Everything the demo's routes, actions and pages share. */
 export interface DemoRuntime {
   env: DemoEnv;
-  sandbox: DemoSandbox;
+  sandbox: SandboxConnection;
   authkit: AuthKit;
   authOptions: AuthOptions;
   helpers: AuthKitHelpers;
@@ -50,22 +52,24 @@ async function createRuntime(): Promise<DemoRuntime> {
   process.env.NEXTAUTH_URL ??= env.appUrl;
   process.env.NEXTAUTH_SECRET ??= env.nextAuthSecret;
 
-  const sandbox = env.sandboxUrl ? await connectRemoteSandbox(env.sandboxUrl) : await startLocalSandbox();
+  // SANDBOX_URL: a sandbox run elsewhere, driven over its admin API; else one in this process.
+  const sandbox = await startOrConnectSandbox({ url: env.sandboxUrl });
   const e = sandbox.endpoints;
+  const clients = sandbox.demoClients;
   const signInCallback = (id: string) => `${env.appUrl}${AUTH_BASE}/callback/${id}`;
   const connectCallback = (id: string) => `${env.appUrl}${CONNECT_BASE}/${id}/callback`;
 
   const authkit = createAuthKit({
     store: createStore(env),
     providers: [
-      providers.plannr({ ...DEMO_CLIENTS.plannr, ...e.plannr }),
-      providers.planday({ ...DEMO_CLIENTS.planday, ...e.planday, scopes: ['department:read', 'employee:read'] }),
-      providers.iguide({ ...DEMO_CLIENTS.iguide, ...e.iguide, scopes: ['iguide.list', 'iguide.ro'] }),
-      providers.oauth2({ id: 'oauth2', name: 'Generic OAuth2 API', ...DEMO_CLIENTS.oauth2, ...e.oauth2, userInfoEndpoint: `${e.oauth2.baseUrl}/v1/me` }),
+      providers.plannr({ ...clients.plannr, ...e.plannr }),
+      providers.planday({ ...clients.planday, ...e.planday, scopes: ['department:read', 'employee:read'] }),
+      providers.iguide({ ...clients.iguide, ...e.iguide, scopes: ['iguide.list', 'iguide.ro'] }),
+      providers.oauth2({ id: 'oauth2', name: 'Generic OAuth2 API', ...clients.oauth2, ...e.oauth2, userInfoEndpoint: `${e.oauth2.baseUrl}/v1/me` }),
       providers.oauth2({
         id: 'server-api',
         name: 'Server API (client credentials)',
-        ...DEMO_CLIENTS.clientCredentials,
+        ...clients.clientCredentials,
         baseUrl: e.clientCredentials.baseUrl,
         tokenEndpoint: e.clientCredentials.tokenEndpoint,
         grants: ['client_credentials'],
@@ -75,13 +79,9 @@ async function createRuntime(): Promise<DemoRuntime> {
     ],
   });
 
-  // The sandbox matches redirect URIs exactly: register both callbacks of every OAuth client.
-  const clients = { plannr: 'plannr', planday: 'planday', iguide: 'iguide', oauth2: 'oauth2' } as const;
-  for (const [providerId, sandboxProvider] of Object.entries(clients)) {
-    const clientId = DEMO_CLIENTS[sandboxProvider].clientId;
-    await sandbox.addRedirectUri(sandboxProvider, clientId, signInCallback(providerId));
-    await sandbox.addRedirectUri(sandboxProvider, clientId, connectCallback(providerId));
-  }
+  // Each OAuth client serves two flows here: next-auth sign-in and AuthKit's connect routes.
+  await registerCallbacks(sandbox, signInCallback);
+  await registerCallbacks(sandbox, connectCallback);
 
   const authOptions = withAuthKit(
     {
@@ -119,7 +119,7 @@ async function createRuntime(): Promise<DemoRuntime> {
     helpers,
     connectHandlers,
     demoCredentials() {
-      credentials ??= sandbox.mintDemoCredentials().catch((error: unknown) => {
+      credentials ??= mintDemoCredentials(sandbox, 'Next demo portal').catch((error: unknown) => {
         credentials = undefined;
         throw error;
       });

@@ -1,0 +1,13 @@
+import { defineConfig } from 'tsdown';
+
+// Built like packages/*: the demos load dist/index.js at run time (express-demo's bundle keeps
+// workspace packages external; nest-demo's tsc build resolves the `import` condition).
+export default defineConfig({
+  entry: ['src/index.ts'],
+  format: ['esm'],
+  dts: true,
+  clean: true,
+  sourcemap: true,
+  platform: 'node',
+  fixedExtension: false,
+});
