@@ -110,6 +110,20 @@ export interface AuthKit {
   createPendingAuthorization(input: StartAuthorizationInput & { codeVerifier?: string }): Promise<PendingAuthorization>;
   /** Takes a pending authorization exactly once; throws `invalid_state` if unknown, used or expired. */
   consumePendingAuthorization(providerId: string, state: string): Promise<PendingAuthorization>;
+  /**
+   * Exchanges an authorization code at the provider's token endpoint — client authentication,
+   * PKCE verifier and response validation exactly as the provider definition says — and
+   * returns the token response without storing anything. For frameworks that run the
+   * redirect leg themselves (passport-oauth2) after checking `state` with
+   * {@link AuthKit.consumePendingAuthorization}; store the result with `saveTokenResponse`.
+   */
+  exchangeAuthorizationCode(input: {
+    providerId: string;
+    code: string;
+    /** Must be the identical redirect URI the authorization request used. */
+    redirectUri: string;
+    codeVerifier?: string;
+  }): Promise<TokenResponseInput>;
   /** Saves tokens that a framework exchanged itself (next-auth, passport-oauth2). */
   saveTokenResponse(input: {
     providerId: string;

@@ -7,7 +7,7 @@ import { connectClientCredentials, connectRefreshToken, connectStatic, saveToken
 import { authorizationUrl, consumePendingAuthorization, createPendingAuthorization } from './flows/pending';
 import { TokenLifecycle } from './lifecycle/token-lifecycle';
 import { withRetry } from './oauth/retry';
-import { requireOAuth2, revokeToken } from './oauth/token-client';
+import { exchangeCheckedCode, requireOAuth2, revokeToken, toTokenResponseInput } from './oauth/token-client';
 import type { ProviderDefinition } from './providers/types';
 import type { Runtime } from './runtime';
 import { providerOf } from './runtime';
@@ -109,6 +109,10 @@ export function createAuthKit(options: AuthKitOptions): AuthKit {
     },
     createPendingAuthorization: (input) => createPendingAuthorization(runtime, input),
     consumePendingAuthorization: (providerId, state) => consumePendingAuthorization(runtime, providerId, state),
+    async exchangeAuthorizationCode(input) {
+      const provider = requireOAuth2(providerOf(runtime, input.providerId));
+      return toTokenResponseInput(await exchangeCheckedCode(provider, runtime.tokens, input.code, input.redirectUri, input.codeVerifier));
+    },
     saveTokenResponse: async (input) => toConnectionView(await saveTokenResponse(runtime, input)),
     connectStatic: async (input) => toConnectionView(await connectStatic(runtime, input)),
     connectRefreshToken: async (input) => toConnectionView(await connectRefreshToken(runtime, input)),

@@ -1,12 +1,12 @@
 import { UnauthorizedException } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import { AuthKitError, TokenEndpointError, type ConnectionView, type PendingAuthorization, type ProviderDefinition } from '@authkit/core';
+import { AuthKitError, isAuthKitError, TokenEndpointError, type ConnectionView, type PendingAuthorization, type ProviderDefinition } from '@authkit/core';
 import type { Request } from 'express';
 import OAuth2Strategy from 'passport-oauth2';
 import { REQUEST_PENDING, strategyName } from './authkit.constants';
 import type { AuthKitService } from './authkit.service';
 import { PendingAuthorizationStateStore, queryString } from './state-store';
-import { applyClientAuthentication, toTokenResponse } from './token-request';
+import { toTokenResponse, useAuthKitCodeExchange } from './token-request';
 
 /** Authenticate options the connect-flow guard passes to say which leg of the flow this is. */
 export interface AuthKitAuthenticateOptions {
@@ -26,7 +26,7 @@ function strategyOptions(provider: ProviderDefinition, callbackURL: string, serv
     authorizationURL: oauth2.authorizationEndpoint,
     tokenURL: oauth2.tokenEndpoint,
     clientID: oauth2.clientId,
-    // node-oauth needs a string here; applyClientAuthentication decides whether it is sent.
+    // node-oauth wants a string here, but never sends it: core performs the code exchange.
     clientSecret: oauth2.clientSecret ?? '',
     callbackURL,
     scope: scopes,
@@ -55,7 +55,7 @@ export function createAuthKitStrategy(provider: ProviderDefinition, callbackURL:
   class AuthKitOAuth2Strategy extends PassportStrategy(OAuth2Strategy, strategyName(provider.id), 6) {
     constructor() {
       super(options);
-      applyClientAuthentication(this._oauth2, oauth2);
+      useAuthKitCodeExchange(this._oauth2, service.authkit, provider.id);
     }
 
     override authorizationParams(): object {
@@ -93,31 +93,11 @@ export function createAuthKitStrategy(provider: ProviderDefinition, callbackURL:
       });
     }
 
-    /** passport-oauth2 hook: token endpoint failures become AuthKit errors (no code, no secret). */
-    _createOAuthError(_message: string, err: { statusCode?: number; data?: unknown }): Error {
-      const status = typeof err.statusCode === 'number' ? err.statusCode : undefined;
-      let error: string | undefined;
-      let description: string | undefined;
-      try {
-        const body: unknown = JSON.parse(String(err.data));
-        if (typeof body === 'object' && body !== null) {
-          const b = body as Record<string, unknown>;
-          if (typeof b.error === 'string') error = b.error;
-          if (typeof b.error_description === 'string') description = b.error_description;
-        }
-      } catch {
-        // Not JSON: the status alone says what happened.
-      }
-      return new TokenEndpointError(
-        status ? `The token endpoint refused the code exchange${error ? ` (${error})` : ` (HTTP ${status})`}` : 'The token endpoint could not be reached',
-        {
-          providerId: provider.id,
-          ...(status ? { status } : {}),
-          ...(error ? { error } : {}),
-          ...(description ? { errorDescription: description } : {}),
-          transient: status === undefined || status >= 500,
-        },
-      );
+    /** passport-oauth2 hook for a failed code exchange: core already raised a typed AuthKit error. */
+    _createOAuthError(_message: string, err: unknown): Error {
+      return isAuthKitError(err)
+        ? err
+        : new TokenEndpointError('The code exchange failed', { providerId: provider.id, transient: true });
     }
   }
   return new AuthKitOAuth2Strategy();

@@ -1,54 +1,35 @@
-import type { OAuth2Settings, TokenResponseInput } from '@authkit/core';
-import { stringify } from 'node:querystring';
+import type { AuthKit, TokenResponseInput } from '@authkit/core';
 
 type OAuthCallback = (err: unknown, accessToken?: string, refreshToken?: string, results?: Record<string, unknown>) => void;
 
-/** The parts of node-oauth's `OAuth2` client this module relies on (underscored = internal). */
+/** The part of node-oauth's `OAuth2` client that passport-oauth2 calls for the code exchange. */
 interface NodeOAuth2 {
   getOAuthAccessToken(code: string, params: Record<string, string>, callback: OAuthCallback): void;
-  _getAccessTokenUrl(): string;
-  _request(method: string, url: string, headers: Record<string, string>, body: string, accessToken: null, callback: (err: unknown, data?: string | Buffer) => void): void;
 }
 
 /**
- * Replaces node-oauth's token request so it honours the provider's client authentication.
- * Why: node-oauth always posts `client_secret` — for a public client such as Planday's
- * (`clientAuthentication: 'none'`) that is an empty `client_secret=` the server may reject,
- * and `client_secret_basic` providers expect the secret in the Authorization header instead.
- * Everything else (URL, transport, JSON parsing, error shape) stays node-oauth's.
+ * Hands passport-oauth2's code exchange to AuthKit core. Why: node-oauth always posts
+ * `client_secret` (an empty one for Planday's public client), knows nothing of
+ * `client_secret_basic`, and reads token responses loosely. Core exchanges the code exactly as
+ * the provider definition says (client authentication, PKCE verifier, oauth4webapi's strict
+ * response checks), so no endpoint or quirk is defined twice. passport-oauth2 still owns the
+ * redirect, `state` (through our store) and the callback.
  */
-export function applyClientAuthentication(client: unknown, settings: OAuth2Settings): void {
+export function useAuthKitCodeExchange(client: unknown, authkit: AuthKit, providerId: string): void {
   const oauth = client as NodeOAuth2;
   oauth.getOAuthAccessToken = function getOAuthAccessToken(code, params, callback) {
-    const body: Record<string, string> = { ...params };
-    body[params.grant_type === 'refresh_token' ? 'refresh_token' : 'code'] = code;
-    const headers: Record<string, string> = {
-      'Content-Type': 'application/x-www-form-urlencoded',
-      Accept: 'application/json',
-    };
-    if (settings.clientAuthentication === 'client_secret_basic' && settings.clientSecret !== undefined) {
-      const user = encodeURIComponent(settings.clientId);
-      const pass = encodeURIComponent(settings.clientSecret);
-      headers.Authorization = `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
-    } else {
-      body.client_id = settings.clientId;
-      if (settings.clientAuthentication === 'client_secret_post' && settings.clientSecret !== undefined) {
-        body.client_secret = settings.clientSecret;
-      }
-    }
-    oauth._request('POST', oauth._getAccessTokenUrl(), headers, stringify(body), null, (err, data) => {
-      if (err) return callback(err);
-      let results: Record<string, unknown>;
-      try {
-        const parsed: unknown = JSON.parse(String(data));
-        results = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
-      } catch {
-        return callback({ statusCode: 502, data: '{"error":"invalid_response"}' });
-      }
-      const access = typeof results.access_token === 'string' ? results.access_token : undefined;
-      const refresh = typeof results.refresh_token === 'string' ? results.refresh_token : undefined;
-      callback(null, access, refresh, results);
-    });
+    authkit
+      .exchangeAuthorizationCode({
+        providerId,
+        code,
+        // passport-oauth2 sets both from the authorization request it made.
+        redirectUri: params.redirect_uri ?? '',
+        ...(params.code_verifier ? { codeVerifier: params.code_verifier } : {}),
+      })
+      .then(
+        (tokens) => callback(null, tokens.access_token, tokens.refresh_token, { ...tokens }),
+        (error: unknown) => callback(error),
+      );
   };
 }
 

@@ -1,4 +1,5 @@
 import * as oauth from 'oauth4webapi';
+import type { TokenResponseInput } from '../authkit-types';
 import type { OAuth2Credential } from '../credentials';
 import { AuthKitError, TokenEndpointError } from '../errors';
 import type { OAuth2Settings, ProviderDefinition } from '../providers/types';
@@ -157,7 +158,7 @@ export function exchangeAuthorizationCode(
   provider: OAuth2Provider,
   deps: TokenClientDeps,
   callbackParameters: URLSearchParams,
-  expectedState: string,
+  expectedState: string | typeof oauth.skipStateCheck,
   redirectUri: string,
   codeVerifier: string | undefined,
 ): Promise<oauth.TokenEndpointResponse> {
@@ -179,6 +180,31 @@ export function exchangeAuthorizationCode(
       ),
     (response) => oauth.processAuthorizationCodeResponse(as, client, response),
   );
+}
+
+/**
+ * The code exchange for a callback whose `state` the caller has already checked against its
+ * pending authorization (a framework ran the redirect leg). Same request as above.
+ */
+export function exchangeCheckedCode(
+  provider: OAuth2Provider,
+  deps: TokenClientDeps,
+  code: string,
+  redirectUri: string,
+  codeVerifier: string | undefined,
+): Promise<oauth.TokenEndpointResponse> {
+  return exchangeAuthorizationCode(provider, deps, new URLSearchParams({ code }), oauth.skipStateCheck, redirectUri, codeVerifier);
+}
+
+/** The fields of a validated token response, as the plain shape adapters pass around. */
+export function toTokenResponseInput(response: oauth.TokenEndpointResponse): TokenResponseInput {
+  return {
+    access_token: response.access_token,
+    token_type: response.token_type,
+    ...(typeof response.expires_in === 'number' ? { expires_in: response.expires_in } : {}),
+    ...(typeof response.refresh_token === 'string' ? { refresh_token: response.refresh_token } : {}),
+    ...(typeof response.scope === 'string' ? { scope: response.scope } : {}),
+  };
 }
 
 /** RFC 6749 §6 refresh. */
