@@ -63,18 +63,35 @@ export const SYSTEMS: readonly SystemEntry[] = [
   },
 ];
 
-/** The read-only call the "Call API" button makes for a connection (relative to the provider's base URL). */
-export function apiCallFor(connection: ConnectionView): { method: 'GET' | 'POST'; path: string } {
+/** A read-only request relative to a provider's base URL. */
+export interface ApiCall {
+  method: 'GET' | 'POST';
+  path: string;
+}
+
+/**
+ * The read-only request each emulated API answers for any valid credential: what every
+ * demo's "Call API" makes. `clientCredentials` and `apiKey` are the two credentials of the
+ * server API (seed 003), which has a different endpoint for each.
+ */
+export const API_CALLS = {
+  iguide: { method: 'GET', path: 'iguides' },
+  plannr: { method: 'GET', path: 'api/v1/contacts' },
+  planday: { method: 'GET', path: 'hr/v1/Departments' },
+  oauth2: { method: 'GET', path: 'v1/me' },
+  clientCredentials: { method: 'GET', path: 'v1/users' },
+  apiKey: { method: 'GET', path: 'v1/data' },
+} as const satisfies Record<string, ApiCall>;
+
+/** The read-only call the "Call API" button makes for a connection of {@link SYSTEMS}. */
+export function apiCallFor(connection: ConnectionView): ApiCall {
   switch (connection.providerId) {
     case 'iguide':
-      return { method: 'GET', path: 'iguides' };
     case 'plannr':
-      return { method: 'GET', path: 'api/v1/contacts' };
     case 'planday':
-      return { method: 'GET', path: 'hr/v1/Departments' };
     case 'oauth2':
-      return { method: 'GET', path: 'v1/me' };
+      return API_CALLS[connection.providerId];
     default:
-      return connection.credentialKind === 'api_key' ? { method: 'GET', path: 'v1/data' } : { method: 'GET', path: 'v1/users' };
+      return connection.credentialKind === 'api_key' ? API_CALLS.apiKey : API_CALLS.clientCredentials;
   }
 }

@@ -3,8 +3,8 @@
  * the five seed systems, their providers built from a sandbox connection, demo credentials,
  * the server-rendered pages, the demo login cookie and the demo's file store.
  */
-export { SYSTEMS, apiCallFor } from './catalogue';
-export type { ConnectMethod, SystemEntry } from './catalogue';
+export { API_CALLS, SYSTEMS, apiCallFor } from './catalogue';
+export type { ApiCall, ConnectMethod, SystemEntry } from './catalogue';
 export { OAUTH_CLIENTS, demoProviders, registerCallbacks } from './providers';
 export { mintDemoCredentials } from './credentials';
 export type { DemoCredentials } from './credentials';

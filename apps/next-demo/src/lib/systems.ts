@@ -1,3 +1,5 @@
+import { API_CALLS, type ApiCall } from '@authkit/demo-kit';
+
 /** The seed systems the dashboard lists, and how each is connected and called. */
 export type ConnectForm = 'iguide-api-token' | 'plannr-pat' | 'planday-refresh-token' | 'api-key' | 'client-credentials';
 
@@ -10,7 +12,7 @@ export interface DemoSystem {
   /** Static or server-to-server connection forms, each with its own connection label. */
   forms: readonly { form: ConnectForm; label: string; title: string }[];
   /** The API call the dashboard makes through AuthKit (relative to the provider's base URL). */
-  call: { method: 'GET' | 'POST'; path: string };
+  call: ApiCall;
 }
 
 export const SYSTEMS: readonly DemoSystem[] = [
@@ -19,42 +21,42 @@ export const SYSTEMS: readonly DemoSystem[] = [
     name: 'Plannr',
     oauth: true,
     forms: [{ form: 'plannr-pat', label: 'pat', title: 'Personal access token' }],
-    call: { method: 'GET', path: 'api/v1/contacts' },
+    call: API_CALLS.plannr,
   },
   {
     providerId: 'planday',
     name: 'Planday',
     oauth: true,
     forms: [{ form: 'planday-refresh-token', label: 'portal', title: 'Portal refresh token' }],
-    call: { method: 'GET', path: 'hr/v1/Departments' },
+    call: API_CALLS.planday,
   },
   {
     providerId: 'iguide',
     name: 'iGUIDE Portal',
     oauth: true,
     forms: [{ form: 'iguide-api-token', label: 'api-token', title: 'API token (id + value)' }],
-    call: { method: 'GET', path: 'iguides' },
+    call: API_CALLS.iguide,
   },
   {
     providerId: 'oauth2',
     name: 'Generic OAuth2 API',
     oauth: true,
     forms: [],
-    call: { method: 'GET', path: 'v1/me' },
+    call: API_CALLS.oauth2,
   },
   {
     providerId: 'server-api',
     name: 'Server API (client credentials)',
     oauth: false,
     forms: [{ form: 'client-credentials', label: '', title: 'Client credentials (server to server)' }],
-    call: { method: 'GET', path: 'v1/users' },
+    call: API_CALLS.clientCredentials,
   },
   {
     providerId: 'apikey',
     name: 'Legacy API (API key)',
     oauth: false,
     forms: [{ form: 'api-key', label: '', title: 'API key' }],
-    call: { method: 'GET', path: 'v1/data' },
+    call: API_CALLS.apiKey,
   },
 ];
 
