@@ -5,7 +5,7 @@
 import express from 'express';
 import { createAuthKit, providers } from '@authkit/core';
 import { DEMO_CLIENTS, startSandbox } from '@authkit/sandbox';
-import { authkitErrorHandler, createAuthKitRouter, requireConnection } from '@authkit/express';
+import { createAuthKitExpress } from '@authkit/express';
 
 const sandbox = await startSandbox({ port: 0 });
 const authkit = createAuthKit({
@@ -21,16 +21,17 @@ const apiUrl = `${sandbox.endpoints.clientCredentials.baseUrl}/v1/users`;
 
 const getOwner = () => OWNER;
 const app = express();
-app.use('/connections', createAuthKitRouter({ authkit, getOwner, basePath: '/connections', cookieSecret: 'bench-cookie-secret-0123456789abcdef' }));
+const ak = createAuthKitExpress({ authkit, getOwner, cookieSecret: 'bench-cookie-secret-0123456789abcdef' });
+app.use(ak.basePath, ak.router);
 app.get('/bare', async (_req, res) => {
   const response = await fetch(apiUrl, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
   res.status(response.status).type('json').send(await response.text());
 });
-app.get('/guarded', requireConnection('server-api'), async (req, res) => {
+app.get('/guarded', ak.requireConnection('server-api'), async (req, res) => {
   const response = await req.authkit.client('server-api').fetch('v1/users', { headers: { accept: 'application/json' } });
   res.status(response.status).type('json').send(await response.text());
 });
-app.use(authkitErrorHandler());
+app.use(ak.errorHandler);
 // Requests cut off when the load generator stops must not print stack traces at shutdown.
 app.use((_err, _req, res, _next) => res.status(500).end());
 

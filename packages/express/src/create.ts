@@ -10,7 +10,7 @@ export interface AuthKitExpress {
   readonly router: Router;
   readonly basePath: string;
   /** {@link requireConnection} with this AuthKit and `getOwner`. */
-  requireConnection(providerId: string, options?: RequireConnectionOptions): RequestHandler;
+  requireConnection(providerId: string, options?: Omit<RequireConnectionOptions, 'authkit' | 'getOwner'>): RequestHandler;
   /** {@link authkitErrorHandler} whose `reauthorizeUrl` points into the router. */
   readonly errorHandler: ErrorRequestHandler;
 }

@@ -1,7 +1,6 @@
 import { isAuthKitError, type AuthKitError } from '@authkit/core';
 import type { ErrorRequestHandler, Request } from 'express';
 import { AuthKitExpressError } from './adapter-error';
-import { routerDefaults } from './defaults';
 
 /** JSON body of every error answered by `@authkit/express`. */
 export interface ErrorBody {
@@ -74,11 +73,7 @@ function reauthorizeUrlFor(
   req: Request,
 ): string | undefined {
   if (providerId === undefined) return undefined;
-  if (option === undefined) {
-    // Default: the connect route of the router created last, once its mount path is known.
-    const basePath = routerDefaults()?.basePath;
-    return basePath === undefined ? undefined : `${basePath}/${encodeURIComponent(providerId)}/connect`;
-  }
+  if (option === undefined) return undefined;
   if (typeof option === 'function') return option(providerId, req);
   return option.replace(':provider', encodeURIComponent(providerId));
 }

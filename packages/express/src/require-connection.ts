@@ -1,9 +1,8 @@
 import { AuthKitError, ReauthorizationRequiredError, type AuthKit, type AuthKitClient, type ConnectionView } from '@authkit/core';
 import type { RequestHandler } from 'express';
 import { AuthKitExpressError } from './adapter-error';
-import { routerDefaults } from './defaults';
 import { resolveOwner } from './owner';
-import type { AuthKitExpressOptions, AuthKitRequestContext, RequireConnectionOptions } from './types';
+import type { AuthKitRequestContext, RequireConnectionOptions } from './types';
 
 const CONTEXT = Symbol('authkit.context');
 
@@ -39,39 +38,19 @@ class RequestContext implements AuthKitRequestContext {
   }
 }
 
-function settings(options: RequireConnectionOptions): AuthKitExpressOptions {
-  if (options.authkit !== undefined && options.getOwner !== undefined) {
-    return { authkit: options.authkit, getOwner: options.getOwner };
-  }
-  const defaults = routerDefaults();
-  const authkit = options.authkit ?? defaults?.authkit;
-  const getOwner = options.getOwner ?? defaults?.getOwner;
-  if (authkit === undefined || getOwner === undefined) {
-    throw new AuthKitError(
-      'configuration_error',
-      'requireConnection needs { authkit, getOwner }, or a router created with createAuthKitRouter first',
-    );
-  }
-  return { authkit, getOwner };
-}
-
 /**
  * Middleware that requires the signed-in owner's connection to a provider and puts a signed
  * client on the request: `req.authkit.client('planday').fetch('/hr/v1/Departments')`.
  *
- * Uses the `authkit` and `getOwner` given here, else those of the router created last.
+ * `createAuthKitExpress(...).requireConnection(providerId)` binds `authkit` and `getOwner`.
  * No owner → 401 `owner_required`; no connection → 404 `connection_not_found`; a connection
  * that must be authorized again → 401 `reauthorization_required`. Stack it to require
  * several providers on one route.
  */
-export function requireConnection(providerId: string, options: RequireConnectionOptions = {}): RequestHandler {
-  const { label } = options;
-  let resolved: AuthKitExpressOptions | undefined;
+export function requireConnection(providerId: string, options: RequireConnectionOptions): RequestHandler {
+  const { authkit, getOwner, label } = options;
   return async (req, _res, next) => {
     try {
-      // Resolved on first use, so the middleware may be declared before the router.
-      resolved ??= settings(options);
-      const { authkit, getOwner } = resolved;
       if (!authkit.providers.has(providerId)) {
         throw new AuthKitError('configuration_error', `requireConnection: the provider "${providerId}" is not configured`);
       }

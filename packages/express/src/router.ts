@@ -1,6 +1,5 @@
 import express, { type Request, type Router } from 'express';
 import { addCredentialRoutes } from './credential-routes';
-import { setRouterDefaults, type RouterDefaults } from './defaults';
 import { authkitErrorHandler } from './error-response';
 import { addFlowRoutes } from './flow-routes';
 import { safeReturnTo } from './return-to';
@@ -43,18 +42,7 @@ export function createAuthKitRouter(options: AuthKitRouterOptions): Router {
     },
   };
 
-  const defaults: RouterDefaults = {
-    authkit,
-    getOwner,
-    ...(options.basePath === undefined ? {} : { basePath: options.basePath.replace(/\/+$/, '') }),
-  };
-  setRouterDefaults(defaults);
-
   const router = express.Router();
-  router.use((req, _res, next) => {
-    defaults.basePath ??= req.baseUrl;
-    next();
-  });
   addFlowRoutes(router, ctx);
   addCredentialRoutes(router, ctx);
   if (options.handleErrors !== false) {

@@ -33,8 +33,9 @@ export interface AuthKitExpressOptions {
 /** Options of {@link createAuthKitRouter}. */
 export interface AuthKitRouterOptions extends AuthKitExpressOptions {
   /**
-   * Where the router is mounted (e.g. `/connections`), used for callback and reauthorization
-   * URLs outside the router. Learnt from the first request when omitted.
+   * Where the router is mounted (default `/connections`), for URLs that point into it from
+   * outside: {@link createAuthKitExpress} uses it for the error handler's reauthorization URL.
+   * Inside the router, callback URLs come from the mount path of each request.
    */
   basePath?: string;
   /**
@@ -53,8 +54,8 @@ export interface AuthKitRouterOptions extends AuthKitExpressOptions {
   handleErrors?: boolean;
 }
 
-/** Options of {@link requireConnection}. */
-export interface RequireConnectionOptions extends Partial<AuthKitExpressOptions> {
+/** Options of {@link requireConnection} (`createAuthKitExpress` binds `authkit` and `getOwner`). */
+export interface RequireConnectionOptions extends Pick<AuthKitExpressOptions, 'authkit' | 'getOwner'> {
   /** Selects one of several connections of the owner to this provider (e.g. a Planday portal). */
   label?: string;
 }

@@ -1,4 +1,4 @@
-// createAuthKitExpress and the defaults shortcut (`requireConnection('x')` with no options).
+// createAuthKitExpress: the router, middleware and error handler bound to one AuthKit.
 import { createAuthKit, providers } from '@authkit/core';
 import { DEMO_CLIENTS, startSandbox } from '@authkit/sandbox';
 import express from 'express';
@@ -25,9 +25,9 @@ beforeAll(async () => {
     res.status(200).json(await (await req.authkit.client('server-api').fetch('v1/users')).json());
   });
 
-  // The README's two-line form: requireConnection and the handler find the router's settings.
-  app.use('/short', createAuthKitRouter({ authkit, getOwner, basePath: '/short', cookieSecret: 'c'.repeat(32) }));
-  app.get('/short-users', requireConnection('server-api'), (req, res) => {
+  // The unbound pieces, wired by hand.
+  app.use('/manual', createAuthKitRouter({ authkit, getOwner, cookieSecret: 'c'.repeat(32) }));
+  app.get('/manual-users', requireConnection('server-api', { authkit, getOwner }), (req, res) => {
     res.json({ owner: req.authkit.ownerId });
   });
   app.use(ak.errorHandler);
@@ -54,10 +54,11 @@ describe('createAuthKitExpress', () => {
     expect(users.status).toBe(200);
   });
 
-  it('lets requireConnection("x") without options use the last router’s AuthKit and owner', async () => {
-    expect((await fetch(`${base}/short/server-api/client-credentials`, as('emil', { method: 'POST' }))).status).toBe(201);
-    const response = await fetch(`${base}/short-users`, as('emil'));
+  it('works with requireConnection given its AuthKit and owner explicitly', async () => {
+    expect((await fetch(`${base}/manual-users`, as('emil'))).status).toBe(404);
+    expect((await fetch(`${base}/manual/server-api/client-credentials`, as('emil', { method: 'POST' }))).status).toBe(201);
+    const response = await fetch(`${base}/manual-users`, as('emil'));
     expect(await response.json()).toEqual({ owner: 'emil' });
-    expect((await fetch(`${base}/short-users`)).status).toBe(401);
+    expect((await fetch(`${base}/manual-users`)).status).toBe(401);
   });
 });

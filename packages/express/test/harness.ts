@@ -64,7 +64,7 @@ export async function startHarness(overrides: Partial<AuthKitRouterOptions> = {}
   a.get('/both', requireConnection('plannr', { authkit, getOwner }), requireConnection('planday', { authkit, getOwner }), (req, res) => {
     res.json({ providers: Object.keys(req.authkit.connections).sort() });
   });
-  a.use(authkitErrorHandler());
+  a.use(authkitErrorHandler({ reauthorizationUrl: '/connections/:provider/connect' }));
   ready.app = a;
 
   return {
