@@ -3,8 +3,8 @@ import { isAuthKitError } from '@authkit/core';
 import { getRuntime } from '@/lib/runtime';
 import { SYSTEMS } from '@/lib/systems';
 import type { DemoSystem } from '@/lib/systems';
-import type { DemoCredentials } from '@authkit/demo-kit';
-import { connectApiKey, connectClientCredentials, connectIguideApiToken, connectPlandayRefreshToken, connectPlannrPat, disconnect } from './actions';
+import { disconnect } from './actions';
+import { ConnectForm } from './connect-form';
 
 export const dynamic = 'force-dynamic';
 
@@ -33,79 +33,6 @@ function when(ms: number | undefined): string {
 
 function one(value: string | string[] | undefined): string | undefined {
   return typeof value === 'string' ? value : undefined;
-}
-
-function ConnectForm({ form, credentials }: { form: DemoSystem['forms'][number]; credentials: DemoCredentials | undefined }) {
-  switch (form.form) {
-    case 'planday-refresh-token':
-      return (
-        <form action={connectPlandayRefreshToken} data-testid="form-planday-refresh-token">
-          <fieldset>
-            <legend>{form.title}</legend>
-            <input name="refreshToken" aria-label="Planday refresh token" placeholder="refresh token" size={50} required />
-            <button type="submit">Connect Planday portal</button>
-            {credentials && (
-              <p>
-                Demo: <code className="cred" data-testid="demo-planday-refresh-token">{credentials.plandayRefreshToken}</code>
-              </p>
-            )}
-          </fieldset>
-        </form>
-      );
-    case 'iguide-api-token':
-      return (
-        <form action={connectIguideApiToken} data-testid="form-iguide-api-token">
-          <fieldset>
-            <legend>{form.title}</legend>
-            <input name="tokenId" aria-label="iGUIDE token id" placeholder="token id" required />
-            <input name="tokenValue" aria-label="iGUIDE token value" placeholder="token value" size={40} required />
-            <button type="submit">Connect iGUIDE token</button>
-            {credentials && (
-              <p>
-                Demo: id <code className="cred" data-testid="demo-iguide-token-id">{credentials.iguideApiToken?.id}</code>, value{' '}
-                <code className="cred" data-testid="demo-iguide-token-value">{credentials.iguideApiToken?.token}</code>
-              </p>
-            )}
-          </fieldset>
-        </form>
-      );
-    case 'plannr-pat':
-      return (
-        <form action={connectPlannrPat} data-testid="form-plannr-pat">
-          <fieldset>
-            <legend>{form.title}</legend>
-            <input name="token" aria-label="Plannr personal access token" placeholder="personal access token" size={50} required />
-            <button type="submit">Connect Plannr PAT</button>
-            {credentials && (
-              <p>
-                Demo: <code className="cred" data-testid="demo-plannr-pat">{credentials.plannrPat}</code>
-              </p>
-            )}
-          </fieldset>
-        </form>
-      );
-    case 'api-key':
-      return (
-        <form action={connectApiKey} data-testid="form-api-key">
-          <fieldset>
-            <legend>{form.title}</legend>
-            <input name="key" aria-label="API key" placeholder="API key" size={50} required />
-            <button type="submit">Connect API key</button>
-            {credentials && (
-              <p>
-                Demo: <code className="cred" data-testid="demo-api-key">{credentials.apiKey}</code>
-              </p>
-            )}
-          </fieldset>
-        </form>
-      );
-    case 'client-credentials':
-      return (
-        <form action={connectClientCredentials} data-testid="form-client-credentials">
-          <button type="submit">Connect with client credentials</button>
-        </form>
-      );
-  }
 }
 
 export default async function Dashboard({ searchParams }: { searchParams: SearchParams }) {
