@@ -1,58 +1,28 @@
 // Boots the built Nest demo (which starts its own sandbox) and clicks through it in headless
 // Debian Chromium: sign in, every OAuth connect flow through the sandbox's consent page (one
 // denied first), every pasted-credential form, client credentials, a call to each API, disconnect.
-import { launchChromium } from '@authkit/e2e';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { bootNodeDemo, launchChromium, type BootedDemo } from '@authkit/e2e';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-let app: ChildProcess;
+let app: BootedDemo;
 let appUrl = '';
 let browser: Browser;
 let page: Page;
-let output = '';
 
 beforeAll(async () => {
-  const main = join(appDir, 'dist/main.js');
-  if (!existsSync(main)) throw new Error('nest-demo is not built: run `pnpm --filter nest-demo build` (nx e2e does)');
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: '0',
-    DEMO_SESSION_SECRET: 'e2e-session-secret-0123456789abcdef',
-    AUTHKIT_DATA_DIR: mkdtempSync(join(tmpdir(), 'nest-demo-e2e-')),
-  };
-  delete env.SANDBOX_URL;
-  delete env.APP_URL;
-  app = spawn(process.execPath, [join(appDir, 'dist/main.js')], { cwd: appDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  appUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`demo did not start:\n${output}`)), 30_000);
-    app.stdout!.on('data', (chunk: Buffer) => {
-      output += String(chunk);
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-    app.stderr!.on('data', (chunk: Buffer) => (output += String(chunk)));
-    app.once('exit', (code) => reject(new Error(`demo exited with ${code}:\n${output}`)));
-  });
+  app = await bootNodeDemo({ name: 'nest-demo', appDir });
+  appUrl = app.url;
   browser = await launchChromium();
   page = await browser.newPage();
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (app && app.exitCode === null) {
-    const exited = new Promise((resolve) => app.once('exit', resolve));
-    app.kill('SIGTERM');
-    await exited;
-  }
+  await app?.stop();
 });
 
 /** Clicks the connection's "Call API" button and returns the API's answer shown on the page. */

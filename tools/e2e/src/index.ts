@@ -30,3 +30,6 @@ export function chromiumPath(): string {
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
 }
+
+export { bootNodeDemo } from './node-demo';
+export type { BootedDemo } from './node-demo';
