@@ -16,8 +16,10 @@ export interface BootedDemo {
  * prints (`listening on http://…`). Without `SANDBOX_URL` in `env` the demo starts its own
  * sandbox; APP_URL is dropped so callback URLs follow the port actually bound.
  */
-export async function bootNodeDemo(options: { name: string; appDir: string; env?: NodeJS.ProcessEnv }): Promise<BootedDemo> {
-  const { name, appDir, env: extraEnv = {} } = options;
+export async function bootNodeDemo(options: { name: string; appDir: string; env?: Record<string, string | undefined> }): Promise<BootedDemo> {
+  const { name, appDir } = options;
+  // A plain record, not NodeJS.ProcessEnv: Next's types make NODE_ENV required there.
+  const extraEnv = options.env ?? {};
   const main = join(appDir, 'dist/main.js');
   if (!existsSync(main)) throw new Error(`${name} is not built: run \`pnpm --filter ${name} build\` (nx e2e does)`);
   const env: NodeJS.ProcessEnv = {
