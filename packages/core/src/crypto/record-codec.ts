@@ -99,6 +99,7 @@ export function createRecordCodec(options: StoreEncryptionOptions | undefined, s
     encrypted: keyRing !== undefined,
     currentKeyId: keyRing?.currentKeyId,
     async encode(record) {
+      // Allow-listed fields only: whatever else a record object carries never reaches disk unsealed.
       return {
         format: 1,
         id: record.id,

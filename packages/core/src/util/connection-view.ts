@@ -22,6 +22,8 @@ export function toConnectionView(record: ConnectionRecord): ConnectionView {
     case 'api_key':
       break;
   }
+  // An explicit allow-list, not `...record`: a custom store may hand back extra fields, and
+  // nothing but these may ever reach an application, a UI or a log.
   return {
     id: record.id,
     providerId: record.providerId,
