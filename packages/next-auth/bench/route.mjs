@@ -11,7 +11,7 @@ import { createAuthKitHelpers, ownerIdFromCookies, withAuthKit } from '@authkit/
 import { getServerSession } from 'next-auth/next';
 import { encode } from 'next-auth/jwt';
 
-const DURATION_S = Number(process.env.BENCH_DURATION ?? 2);
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 5); // shorter rounds are mostly noise on 2 cores
 const CONNECTIONS = 10;
 const ROUNDS = 2;
 const SECRET = 'bench-secret-0123456789abcdef0123456789';
