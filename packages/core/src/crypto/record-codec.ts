@@ -1,4 +1,4 @@
-import type { ConnectionGrant, ConnectionRecord, ConnectionStatus } from '../connection';
+import type { ConnectionRecord } from '../connection';
 import { AuthKitError } from '../errors';
 import { credentialFromJson, credentialToJson } from './credential-json';
 import type { KeyRing } from './key-ring';
@@ -18,18 +18,8 @@ export type StoreEncryptionOptions =
  * A connection as a durable store keeps it: everything but the credential in the clear (so
  * stores can index and list without keys), the credential sealed as a JWE naming its key.
  */
-export interface StoredConnection {
+export interface StoredConnection extends Omit<ConnectionRecord, 'credential'> {
   readonly format: 1;
-  readonly id: string;
-  readonly providerId: string;
-  readonly ownerId: string;
-  readonly label?: string;
-  readonly status: ConnectionStatus;
-  readonly version: number;
-  readonly grant: ConnectionGrant;
-  readonly metadata: Readonly<Record<string, string>>;
-  readonly createdAt: number;
-  readonly updatedAt: number;
   /** Compact JWE of the credential JSON (encrypted stores). */
   readonly sealedCredential?: string;
   /** The credential JSON itself (plaintext development stores only). */

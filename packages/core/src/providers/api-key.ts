@@ -9,7 +9,7 @@
 import { AuthKitError } from '../errors';
 import { verifyByRequest } from './verify';
 import { checkUrl, hostsOf, parseRetryAfterHeader, parseStandardError, problemWithStaticCredential } from './shared';
-import type { ProviderDefinition, ProviderErrorInfo, RateLimitRule, SignRequestContext } from './types';
+import type { GenericProviderOptions, ProviderDefinition, SignRequestContext } from './types';
 
 /** Where an API key goes: a header (default `X-API-Key`) or a query parameter. */
 export interface ApiKeyPlacement {
@@ -19,15 +19,7 @@ export interface ApiKeyPlacement {
 }
 
 /** Options of {@link apiKey}. */
-export interface ApiKeyProviderOptions extends ApiKeyPlacement {
-  id: string;
-  name?: string;
-  baseUrl: string;
-  verify?: { method?: string; path: string };
-  rateLimits?: readonly RateLimitRule[];
-  parseError?: (status: number, body: unknown, headers: Headers) => ProviderErrorInfo | undefined;
-  allowedHosts?: readonly string[];
-}
+export interface ApiKeyProviderOptions extends GenericProviderOptions, ApiKeyPlacement {}
 
 /** Puts the API key where the provider wants it. */
 export function applyApiKey({ headers, url, credential, connection }: SignRequestContext, placement: ApiKeyPlacement): void {

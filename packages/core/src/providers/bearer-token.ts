@@ -7,18 +7,10 @@
  */
 import { verifyByRequest } from './verify';
 import { checkUrl, hostsOf, parseRetryAfterHeader, parseStandardError, problemWithStaticCredential, signBearer } from './shared';
-import type { ProviderDefinition, ProviderErrorInfo, RateLimitRule } from './types';
+import type { GenericProviderOptions, ProviderDefinition } from './types';
 
 /** Options of {@link bearerToken}. */
-export interface BearerTokenProviderOptions {
-  id: string;
-  name?: string;
-  baseUrl: string;
-  verify?: { method?: string; path: string };
-  rateLimits?: readonly RateLimitRule[];
-  parseError?: (status: number, body: unknown, headers: Headers) => ProviderErrorInfo | undefined;
-  allowedHosts?: readonly string[];
-}
+export type BearerTokenProviderOptions = GenericProviderOptions;
 
 /** A provider for APIs authenticated by a personal access token sent as `Authorization: Bearer`. */
 export function bearerToken(options: BearerTokenProviderOptions): ProviderDefinition {

@@ -18,14 +18,10 @@ import type { ApiKeyPlacement } from './api-key';
 import { applyApiKey } from './api-key';
 import { verifyByRequest } from './verify';
 import { checkUrl, hostsOf, parseRetryAfterHeader, parseStandardError, problemWithStaticCredential, signBearer } from './shared';
-import type { ClientAuthentication, OAuth2Settings, ProviderDefinition, ProviderErrorInfo, RateLimitRule } from './types';
+import type { ClientAuthentication, GenericProviderOptions, OAuth2Settings, ProviderDefinition } from './types';
 
 /** Options of {@link oauth2}. */
-export interface OAuth2ProviderOptions {
-  id: string;
-  name?: string;
-  /** API base URL; relative request URLs resolve against it. */
-  baseUrl: string;
+export interface OAuth2ProviderOptions extends GenericProviderOptions {
   clientId: string;
   clientSecret?: string;
   /** Default `client_secret_post` with a secret, `none` without. */
@@ -55,12 +51,6 @@ export interface OAuth2ProviderOptions {
   apiKey?: ApiKeyPlacement;
   /** Scope catalogue with implications. */
   scopeCatalogue?: ProviderDefinition['scopes'];
-  /** A call that proves a credential works, e.g. `{ method: 'GET', path: '/v1/me' }`. */
-  verify?: { method?: string; path: string };
-  rateLimits?: readonly RateLimitRule[];
-  /** Custom error mapping; the default reads RFC 6749/6750 bodies and `message`. */
-  parseError?: (status: number, body: unknown, headers: Headers) => ProviderErrorInfo | undefined;
-  allowedHosts?: readonly string[];
 }
 
 /** A generic OAuth2 provider (plus optional PATs and API keys on the same API). */

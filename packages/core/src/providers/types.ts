@@ -115,3 +115,19 @@ export interface ProviderDefinition {
   /** Client-side pacing rules, applied when pacing is enabled. */
   readonly rateLimits?: readonly RateLimitRule[];
 }
+
+/** Options every generic provider factory (`oauth2`, `apiKey`, `bearerToken`) takes. */
+export interface GenericProviderOptions {
+  id: string;
+  /** Display name; default the id. */
+  name?: string;
+  /** API base URL; relative request URLs resolve against it. */
+  baseUrl: string;
+  /** A call that proves a credential works, e.g. `{ method: 'GET', path: '/v1/me' }`. */
+  verify?: { method?: string; path: string };
+  rateLimits?: readonly RateLimitRule[];
+  /** Custom error mapping; the default reads RFC 6749/6750 bodies and `message`. */
+  parseError?: (status: number, body: unknown, headers: Headers) => ProviderErrorInfo | undefined;
+  /** Extra hosts credentials may go to (the base URL's host is always allowed). */
+  allowedHosts?: readonly string[];
+}
