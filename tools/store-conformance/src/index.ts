@@ -2,4 +2,6 @@
 export { describeStoreConformance } from './suite';
 export type { StoreFactory, StoreConformanceOptions } from './suite';
 export { makeRecord, revealCredential, CREDENTIALS_OF_EVERY_KIND } from './fixtures';
-export { bundleWorker } from './bundle-worker';
+export { bundleWorker } from './bundle-worker.mjs';
+export { callStorm } from './storm';
+export type { StormReport } from './storm';
