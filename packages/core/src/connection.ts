@@ -1,7 +1,18 @@
 import type { Credential, CredentialKind } from './credentials';
 
-/** Lifecycle state of a connection. */
-export type ConnectionStatus = 'active' | 'reauthorization_required' | 'revoked';
+/**
+ * Lifecycle state of a connection (the state machine is drawn in core's README):
+ *
+ * - `active`: usable, and known to work.
+ * - `unverified`: usable, but never proven: a static credential whose provider has no verify
+ *   call, until its first successful request.
+ * - `failing`: usable, but its provider has failed for longer than the health threshold
+ *   (transient errors only; see {@link ConnectionHealth}).
+ * - `reauthorization_required`: the provider refused the grant; the user must authorize again.
+ * - `invalid_credential`: the provider rejected a static credential (401); paste a new one.
+ * - `revoked`: revoked at the provider.
+ */
+export type ConnectionStatus = 'active' | 'unverified' | 'failing' | 'reauthorization_required' | 'invalid_credential' | 'revoked';
 
 /** How the connection's credential was obtained (decides how it is renewed). */
 export type ConnectionGrant =
@@ -9,6 +20,22 @@ export type ConnectionGrant =
   | 'refresh_token_bootstrap'
   | 'client_credentials'
   | 'static';
+
+/**
+ * Transient failures recorded on a connection (token endpoint down, timeouts). Cleared by the
+ * next success. Never holds a secret: codes only.
+ */
+export interface ConnectionHealth {
+  /** Failures in a row since the last success. */
+  readonly failureCount: number;
+  /** When the first failure of this run happened (epoch ms). */
+  readonly firstFailureAt: number;
+  readonly lastFailureAt: number;
+  /** The last error's code (`token_endpoint_error`, `provider_unavailable`, an OAuth `error`…). */
+  readonly lastErrorCode: string;
+  /** No new attempt before this time (epoch ms): the cool-down that spares a failing endpoint. */
+  readonly retryAfter?: number;
+}
 
 /**
  * One set of credentials for one provider and one owner (end user, tenant, Planday portal).
@@ -28,6 +55,14 @@ export interface ConnectionRecord {
   readonly metadata: Readonly<Record<string, string>>;
   readonly createdAt: number;
   readonly updatedAt: number;
+  /**
+   * When maintenance should next look at this connection (epoch ms): a refresh token to keep
+   * alive, an access token to warm, a static credential to verify. Set by AuthKit on every
+   * write; stores index it (`listDue`). Undefined: nothing to do.
+   */
+  readonly dueAt?: number;
+  /** Transient failures since the last success; absent when healthy. */
+  readonly health?: ConnectionHealth;
 }
 
 /** A connection as shown to applications and UIs: everything but the secrets. */
@@ -46,4 +81,7 @@ export interface ConnectionView {
   readonly metadata: Readonly<Record<string, string>>;
   readonly createdAt: number;
   readonly updatedAt: number;
+  /** When maintenance will next look at the connection, if ever. */
+  readonly dueAt?: number;
+  readonly health?: ConnectionHealth;
 }

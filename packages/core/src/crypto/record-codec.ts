@@ -1,4 +1,4 @@
-import type { ConnectionRecord } from '../connection';
+import type { ConnectionHealth, ConnectionRecord } from '../connection';
 import { AuthKitError } from '../errors';
 import { credentialFromJson, credentialToJson } from './credential-json';
 import type { KeyRing } from './key-ring';
@@ -42,6 +42,28 @@ export interface RecordCodec {
 }
 
 const PLAIN_PREFIX = 'plain:';
+
+/** The health fields, allow-listed (codes and times only). */
+function healthOf(health: ConnectionHealth): ConnectionHealth {
+  return {
+    failureCount: health.failureCount,
+    firstFailureAt: health.firstFailureAt,
+    lastFailureAt: health.lastFailureAt,
+    lastErrorCode: health.lastErrorCode,
+    ...(health.retryAfter === undefined ? {} : { retryAfter: health.retryAfter }),
+  };
+}
+
+function isHealth(value: unknown): value is ConnectionHealth {
+  if (typeof value !== 'object' || value === null) return false;
+  const health = value as Record<string, unknown>;
+  return (
+    typeof health.failureCount === 'number' &&
+    typeof health.firstFailureAt === 'number' &&
+    typeof health.lastFailureAt === 'number' &&
+    typeof health.lastErrorCode === 'string'
+  );
+}
 
 function recordContext(id: string): string {
   return `connection:${id}`;
@@ -102,6 +124,8 @@ export function createRecordCodec(options: StoreEncryptionOptions | undefined, s
         metadata: { ...record.metadata },
         createdAt: record.createdAt,
         updatedAt: record.updatedAt,
+        ...(record.dueAt === undefined ? {} : { dueAt: record.dueAt }),
+        ...(record.health === undefined ? {} : { health: healthOf(record.health) }),
         ...(await sealCredential(record)),
       };
     },
@@ -142,6 +166,8 @@ export function createRecordCodec(options: StoreEncryptionOptions | undefined, s
         metadata: { ...stored.metadata },
         createdAt: stored.createdAt,
         updatedAt: stored.updatedAt,
+        ...(typeof stored.dueAt === 'number' ? { dueAt: stored.dueAt } : {}),
+        ...(isHealth(stored.health) ? { health: healthOf(stored.health) } : {}),
       };
     },
     needsReencryption(stored) {

@@ -218,7 +218,7 @@ export class TokenLifecycle {
   async #requireReauthorization(record: ConnectionRecord, reason: string): Promise<never> {
     const { store, events, now } = this.#runtime;
     let current: ConnectionRecord | undefined = record;
-    for (let attempt = 0; attempt < 3 && current !== undefined && current.status === 'active'; attempt++) {
+    for (let attempt = 0; attempt < 3 && current !== undefined && isUsable(current); attempt++) {
       try {
         current = await store.put({ ...current, status: 'reauthorization_required', updatedAt: now() }, current.version);
         events.emit({
@@ -255,9 +255,17 @@ function notFound(connectionId: string, providerId?: string): AuthKitError {
   });
 }
 
-/** A connection that is not active is never used and never refreshed. */
+/** Statuses whose credential may still be used (and refreshed). */
+const USABLE = new Set<ConnectionRecord['status']>(['active', 'unverified', 'failing']);
+
+/** True when a connection's credential may be used: `active`, `unverified` or `failing`. */
+export function isUsable(record: Pick<ConnectionRecord, 'status'>): boolean {
+  return USABLE.has(record.status);
+}
+
+/** A connection that is not usable is never used and never refreshed. */
 export function assertActive(record: ConnectionRecord): void {
-  if (record.status === 'active') return;
+  if (isUsable(record)) return;
   throw new ReauthorizationRequiredError(`The ${record.providerId} connection is ${record.status}; the user must authorize again.`, {
     providerId: record.providerId,
     connectionId: record.id,

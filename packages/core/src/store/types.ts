@@ -45,6 +45,13 @@ export interface ConnectionStore {
   putEphemeral(key: string, value: string, ttlMs: number): Promise<void>;
   /** Atomically reads and deletes; undefined if absent or expired. */
   takeEphemeral(key: string): Promise<string | undefined>;
+  /**
+   * Connections whose `dueAt` is at or before `now`, soonest first, at most `limit`: the
+   * due-time index maintenance sweeps, so a sweep costs O(due) rather than O(all). Records
+   * without `dueAt` are never returned. Optional for third-party stores: without it AuthKit
+   * falls back to `list()` and filters.
+   */
+  listDue?(now: number, limit: number): Promise<ConnectionRecord[]>;
   /** Frees connections, timers, file handles. */
   close?(): Promise<void>;
 }

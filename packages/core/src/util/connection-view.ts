@@ -39,5 +39,7 @@ export function toConnectionView(record: ConnectionRecord): ConnectionView {
     metadata: { ...record.metadata },
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
+    ...(record.dueAt === undefined ? {} : { dueAt: record.dueAt }),
+    ...(record.health === undefined ? {} : { health: { ...record.health } }),
   };
 }
