@@ -26,6 +26,21 @@ export interface ReencryptResult {
   reencrypted: number;
 }
 
+/** Where {@link FileStore.reencryptAll} is, reported after each connection it looked at. */
+export interface ReencryptProgress {
+  /** Connections looked at so far (re-encrypted or already under the current key). */
+  scanned: number;
+  reencrypted: number;
+  /** Connections in the store when the run started. */
+  total: number;
+}
+
+/** Options of {@link FileStore.reencryptAll}. */
+export interface ReencryptOptions {
+  /** Called after each connection, e.g. to draw a progress bar. Must not throw. */
+  onProgress?: (progress: ReencryptProgress) => void;
+}
+
 interface LockFile {
   token: string;
   expiresAt: number;
@@ -232,9 +247,12 @@ export class FileStore implements ConnectionStore {
   /**
    * Moves every connection to the key ring's current key (keys stay readable meanwhile).
    * Versions do not change: the content is the same, so in-flight writers are not disturbed.
+   * Records already under the current key are skipped, so a run that was interrupted can simply
+   * be started again.
    */
-  async reencryptAll(): Promise<ReencryptResult> {
+  async reencryptAll(options: ReencryptOptions = {}): Promise<ReencryptResult> {
     const names = (await readdir(this.#dirs.connections)).filter((name) => name.endsWith('.json'));
+    let scanned = 0;
     let reencrypted = 0;
     for (const name of names) {
       const path = join(this.#dirs.connections, name);
@@ -246,6 +264,8 @@ export class FileStore implements ConnectionStore {
         return true;
       });
       if (changed) reencrypted += 1;
+      scanned += 1;
+      options.onProgress?.({ scanned, reencrypted, total: names.length });
     }
     return { scanned: names.length, reencrypted };
   }
