@@ -26,6 +26,21 @@ export interface ReencryptResult {
   reencrypted: number;
 }
 
+/** Where {@link RedisStore.reencryptAll} is, reported after each connection it looked at. */
+export interface ReencryptProgress {
+  /** Connections looked at so far (re-encrypted or already under the current key). */
+  scanned: number;
+  reencrypted: number;
+  /** Connections in the store when the run started (`SCARD`; `scanned` may pass it if some are added meanwhile). */
+  total: number;
+}
+
+/** Options of {@link RedisStore.reencryptAll}. */
+export interface ReencryptOptions {
+  /** Called after each connection, e.g. to draw a progress bar. Must not throw. */
+  onProgress?: (progress: ReencryptProgress) => void;
+}
+
 /**
  * Settings for clients the store creates: a command fails within a few seconds when Redis is
  * down instead of queueing forever, so callers get `store_unavailable` and can retry.
@@ -212,9 +227,11 @@ export class RedisStore implements ConnectionStore {
 
   /**
    * Moves every connection to the key ring's current key, in batches, without changing
-   * versions (a record written meanwhile already uses the current key and is skipped).
+   * versions (a record written meanwhile already uses the current key and is skipped). Records
+   * already under the current key are skipped too, so an interrupted run can simply be started again.
    */
-  async reencryptAll(): Promise<ReencryptResult> {
+  async reencryptAll(options: ReencryptOptions = {}): Promise<ReencryptResult> {
+    const total = options.onProgress ? await this.#call('reencryptAll', (r) => r.scard(this.#key('idx:all', ''))) : 0;
     let cursor = '0';
     let scanned = 0;
     let reencrypted = 0;
@@ -223,17 +240,23 @@ export class RedisStore implements ConnectionStore {
       cursor = next;
       for (const id of ids) {
         scanned += 1;
-        const recordKey = this.#key('conn:', id);
-        const [version, data] = await this.#call('reencryptAll', (r) => r.hmget(recordKey, 'v', 'd'));
-        if (version == null || data == null) continue;
-        const stored = parseStored(data, id);
-        if (!this.#codec.needsReencryption(stored as StoredConnection)) continue;
-        const fresh = JSON.stringify(await this.#codec.encode(await this.#codec.decode(stored)));
-        const done = await this.#call('reencryptAll', (r) => REPLACE_IF_VERSION.run(r, [recordKey], [version, fresh]));
-        if (done === 1) reencrypted += 1;
+        if (await this.#reencryptOne(id)) reencrypted += 1;
+        options.onProgress?.({ scanned, reencrypted, total });
       }
     } while (cursor !== '0');
     return { scanned, reencrypted };
+  }
+
+  /** Re-encrypts one record if it is on an old key and still at the version read; true if written. */
+  async #reencryptOne(id: string): Promise<boolean> {
+    const recordKey = this.#key('conn:', id);
+    const [version, data] = await this.#call('reencryptAll', (r) => r.hmget(recordKey, 'v', 'd'));
+    if (version == null || data == null) return false;
+    const stored = parseStored(data, id);
+    if (!this.#codec.needsReencryption(stored as StoredConnection)) return false;
+    const fresh = JSON.stringify(await this.#codec.encode(await this.#codec.decode(stored)));
+    const done = await this.#call('reencryptAll', (r) => REPLACE_IF_VERSION.run(r, [recordKey], [version, fresh]));
+    return done === 1;
   }
 
   /** Closes the client if the store created it from a URL. */
