@@ -8,6 +8,61 @@ interface HeldLock {
   expiresAt: number;
 }
 
+/**
+ * Connection ids ordered by `dueAt` (ties by id), kept current on every write so a
+ * maintenance sweep reads only the due head instead of scanning every record. A sorted array
+ * with binary search: O(log n) to find, and a `splice` (a memmove of pointers, microseconds
+ * even at 100,000 entries) to insert or remove.
+ */
+class DueIndex {
+  readonly #dueAtById = new Map<string, number>();
+  readonly #ids: string[] = [];
+  readonly #dueAts: number[] = [];
+
+  /** Records `id`'s due time; undefined removes it from the index. */
+  set(id: string, dueAt: number | undefined): void {
+    const previous = this.#dueAtById.get(id);
+    if (previous === dueAt) return;
+    if (previous !== undefined) {
+      const at = this.#position(previous, id);
+      this.#ids.splice(at, 1);
+      this.#dueAts.splice(at, 1);
+      this.#dueAtById.delete(id);
+    }
+    if (dueAt === undefined) return;
+    const at = this.#position(dueAt, id);
+    this.#ids.splice(at, 0, id);
+    this.#dueAts.splice(at, 0, dueAt);
+    this.#dueAtById.set(id, dueAt);
+  }
+
+  /** Ids with dueAt <= now, soonest first, at most `limit`. */
+  due(now: number, limit: number): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < this.#ids.length && out.length < limit && this.#dueAts[i]! <= now; i++) out.push(this.#ids[i]!);
+    return out;
+  }
+
+  clear(): void {
+    this.#dueAtById.clear();
+    this.#ids.length = 0;
+    this.#dueAts.length = 0;
+  }
+
+  /** First index whose (dueAt, id) is not below the given pair. */
+  #position(dueAt: number, id: string): number {
+    let low = 0;
+    let high = this.#ids.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      const midDue = this.#dueAts[mid]!;
+      if (midDue < dueAt || (midDue === dueAt && this.#ids[mid]! < id)) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+}
+
 /** Options of {@link MemoryStore}. */
 export interface MemoryStoreOptions {
   /** Clock for ephemeral-value expiry (epoch ms). Locks always use real time. Default `Date.now`. */
@@ -24,6 +79,7 @@ export class MemoryStore implements ConnectionStore {
   readonly #ephemeral = new Map<string, { value: string; expiresAt: number }>();
   readonly #locks = new Map<string, HeldLock>();
   readonly #waiters = new Map<string, Set<() => void>>();
+  readonly #due = new DueIndex();
   readonly #now: () => number;
 
   constructor(options: MemoryStoreOptions = {}) {
@@ -54,10 +110,12 @@ export class MemoryStore implements ConnectionStore {
     // Records are immutable once stored: readers get the same frozen object without copying.
     const stored = Object.freeze({ ...record, version: expectedVersion + 1 });
     this.#records.set(record.id, stored);
+    this.#due.set(record.id, stored.dueAt);
     return stored;
   }
 
   async delete(id: string): Promise<boolean> {
+    this.#due.set(id, undefined);
     return this.#records.delete(id);
   }
 
@@ -69,6 +127,12 @@ export class MemoryStore implements ConnectionStore {
       result.push(record);
     }
     return result;
+  }
+
+  async listDue(now: number, limit: number): Promise<ConnectionRecord[]> {
+    // The index is updated in the same synchronous step as the record map, so every id it
+    // names is present and its dueAt is current.
+    return this.#due.due(now, limit).map((id) => this.#records.get(id)!);
   }
 
   async lock(key: string, options: LockOptions): Promise<StoreLock> {
@@ -103,6 +167,7 @@ export class MemoryStore implements ConnectionStore {
 
   async close(): Promise<void> {
     this.#records.clear();
+    this.#due.clear();
     this.#ephemeral.clear();
   }
 
