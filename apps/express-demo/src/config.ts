@@ -12,7 +12,7 @@ export interface DemoConfig {
   sandboxUrl?: string;
   /** Directory of the durable file store (default `apps/express-demo/.data`). */
   dataDir: string;
-  /** Base64 32-byte key for encryption at rest; without it the demo opts into plaintext-for-development. */
+  /** Key ring for encryption at rest; without it, a key generated in `<dataDir>/encryption.key` (plaintext only with AUTHKIT_PLAINTEXT=1). */
   encryptionKey?: string;
   /** Signs the login and state cookies. */
   secret: string;

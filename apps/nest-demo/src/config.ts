@@ -12,7 +12,7 @@ export interface DemoConfig {
   /** External sandbox used through its admin HTTP API; else one is started in-process. */
   sandboxUrl?: string;
   dataDir: string;
-  /** Key ring for encryption at rest; without it the demo opts into plaintext-for-development. */
+  /** Key ring for encryption at rest; without it, a key generated in `<dataDir>/encryption.key` (plaintext only with AUTHKIT_PLAINTEXT=1). */
   encryptionKey?: string;
   /** Signs the login cookie. */
   secret: string;

@@ -1,37 +1,133 @@
-import { PLAINTEXT_FOR_LOCAL_DEVELOPMENT, createKeyRing, type ConnectionStore } from '@authkit/core';
+import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PLAINTEXT_FOR_LOCAL_DEVELOPMENT, createKeyRing, generateEncryptionKey, type ConnectionStore } from '@authkit/core';
 import { createFileStore } from '@authkit/store-file';
 
-/** Where the demo keeps connections, and the key ring (AUTHKIT_ENCRYPTION_KEY) if any. */
+/** Name of the key a demo generates in its data folder on first start. */
+export const LOCAL_KEY_FILE = 'encryption.key';
+
+/** Where the demo keeps connections, and how it protects their secrets. */
 export interface DemoStoreConfig {
   dataDir: string;
+  /** AUTHKIT_ENCRYPTION_KEY; when set it wins over the local key file. */
   encryptionKey?: string | undefined;
+  /** Store secrets unencrypted: an explicit opt-in. Default: `AUTHKIT_PLAINTEXT=1` in the environment. */
+  plaintext?: boolean | undefined;
+  /** Key id of a bare key (AUTHKIT_ENCRYPTION_KEY without `id:`, and the local key). Default `k1`, `k2`, … by position. */
+  bareKeyId?: string | undefined;
+}
+
+export interface DemoStore {
+  store: ConnectionStore;
+  /** For the start-up log: where connections are and how they are protected. */
+  description: string;
+  /** The local key file, when the store uses one. */
+  keyFile?: string;
 }
 
 /**
  * Parses AUTHKIT_ENCRYPTION_KEY: `id:base64urlKey` entries separated by commas (oldest
- * first, the last one encrypts new writes), or a bare key (id `k1`).
+ * first, the last one encrypts new writes), or a bare key (id `k1`, or `bareKeyId`).
  */
-function keyRingFrom(value: string): ReturnType<typeof createKeyRing> {
+function keyRingFrom(value: string, bareKeyId: string | undefined): ReturnType<typeof createKeyRing> {
   const keys = value.split(',').map((entry, i) => {
     const colon = entry.indexOf(':');
-    return colon === -1 ? { id: `k${i + 1}`, secret: entry.trim() } : { id: entry.slice(0, colon).trim(), secret: entry.slice(colon + 1).trim() };
+    return colon === -1 ? { id: bareKeyId ?? `k${i + 1}`, secret: entry.trim() } : { id: entry.slice(0, colon).trim(), secret: entry.slice(colon + 1).trim() };
   });
   return createKeyRing({ keys });
 }
 
+function errorCode(error: unknown): unknown {
+  return (error as NodeJS.ErrnoException | undefined)?.code;
+}
+
 /**
- * The durable embedded file store in `dataDir`. With AUTHKIT_ENCRYPTION_KEY secrets are
- * encrypted at rest; without it the demo explicitly opts into plaintext for local development.
+ * The key in `<dataDir>/encryption.key`, created (32 random bytes, base64url, mode 0600) when
+ * absent. It is written whole under a temporary name and linked into place, so two processes
+ * starting at once on one folder end up with the same key and none reads a half-written file.
  */
-export function createDemoStore(config: DemoStoreConfig): { store: ConnectionStore; description: string } {
-  if (config.encryptionKey !== undefined) {
+function localKey(dataDir: string): { path: string; secret: string; created: boolean; tightened: boolean } {
+  const path = join(dataDir, LOCAL_KEY_FILE);
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  let created = false;
+  if (!existsSync(path)) {
+    const tmp = `${path}.${process.pid}-${Date.now()}.tmp`;
+    writeFileSync(tmp, `${generateEncryptionKey()}\n`, { mode: 0o600, flag: 'wx' });
+    try {
+      linkSync(tmp, path);
+      created = true;
+    } catch (error) {
+      if (errorCode(error) !== 'EEXIST') throw error;
+    } finally {
+      rmSync(tmp, { force: true });
+    }
+  }
+  let tightened = false;
+  if (process.platform !== 'win32' && (statSync(path).mode & 0o077) !== 0) {
+    chmodSync(path, 0o600);
+    tightened = true;
+  }
+  return { path, secret: readFileSync(path, 'utf8').trim(), created, tightened };
+}
+
+/**
+ * Connections an earlier run stored in plaintext cannot be read through a key ring: moves them
+ * into `<dataDir>/plaintext-connections-<time>/` (never deletes them) and says how many.
+ */
+function movePlaintextAside(dataDir: string): { dir: string; count: number } | undefined {
+  const connections = join(dataDir, 'connections');
+  if (!existsSync(connections)) return undefined;
+  const plaintext = readdirSync(connections).filter((name) => {
+    if (!name.endsWith('.json')) return false;
+    try {
+      return 'plaintextCredential' in (JSON.parse(readFileSync(join(connections, name), 'utf8')) as object);
+    } catch {
+      return false;
+    }
+  });
+  if (plaintext.length === 0) return undefined;
+  const dir = join(dataDir, `plaintext-connections-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  for (const name of plaintext) renameSync(join(connections, name), join(dir, name));
+  return { dir, count: plaintext.length };
+}
+
+/**
+ * The durable embedded file store in `dataDir`, with secrets encrypted at rest:
+ * - AUTHKIT_ENCRYPTION_KEY (`encryptionKey`), when set;
+ * - else a local key kept in `<dataDir>/encryption.key`, generated on first start and reused;
+ * - plaintext only when explicitly chosen (`plaintext`, or AUTHKIT_PLAINTEXT=1).
+ */
+export function createDemoStore(config: DemoStoreConfig): DemoStore {
+  const dataDir = resolve(config.dataDir);
+  if (config.encryptionKey) {
     return {
-      store: createFileStore({ directory: config.dataDir, keyRing: keyRingFrom(config.encryptionKey) }),
-      description: `the file store at ${config.dataDir} (encrypted)`,
+      store: createFileStore({ directory: dataDir, keyRing: keyRingFrom(config.encryptionKey, config.bareKeyId) }),
+      description: `the file store at ${dataDir}, encrypted with AUTHKIT_ENCRYPTION_KEY`,
     };
   }
+  if (config.plaintext ?? process.env.AUTHKIT_PLAINTEXT === '1') {
+    return {
+      store: createFileStore({ directory: dataDir, encryption: PLAINTEXT_FOR_LOCAL_DEVELOPMENT }),
+      description: `the file store at ${dataDir} — PLAINTEXT (AUTHKIT_PLAINTEXT=1), for local development only`,
+    };
+  }
+  const key = localKey(dataDir);
+  let keyRing: ReturnType<typeof createKeyRing>;
+  try {
+    keyRing = createKeyRing({ keys: [{ id: config.bareKeyId ?? 'k1', secret: key.secret }] });
+  } catch (error) {
+    throw new Error(`The demo's key file ${key.path} is not a valid key (${(error as Error).message}); delete it to get a new one`, { cause: error });
+  }
+  const moved = movePlaintextAside(dataDir);
+  const notes = [
+    key.created ? 'created now' : 'reused',
+    ...(key.tightened ? ['its permissions were loosened: set back to 0600'] : []),
+    ...(moved ? [`${moved.count} plaintext connection(s) from an earlier run moved to ${moved.dir}`] : []),
+  ];
   return {
-    store: createFileStore({ directory: config.dataDir, encryption: PLAINTEXT_FOR_LOCAL_DEVELOPMENT }),
-    description: `the file store at ${config.dataDir} — PLAINTEXT, for local development only (set AUTHKIT_ENCRYPTION_KEY to encrypt)`,
+    store: createFileStore({ directory: dataDir, keyRing }),
+    description: `the file store at ${dataDir}, encrypted with the local key ${key.path} (${notes.join('; ')})`,
+    keyFile: key.path,
   };
 }

@@ -1,5 +1,4 @@
-import { createAuthKit, createKeyRing, PLAINTEXT_FOR_LOCAL_DEVELOPMENT, providers } from '@authkit/core';
-import { createFileStore } from '@authkit/store-file';
+import { createAuthKit, providers } from '@authkit/core';
 import type { AuthKit, ConnectionStore } from '@authkit/core';
 import { authkitProviders, createAuthKitHelpers, createConnectRouteHandlers, withAuthKit } from '@authkit/next-auth';
 import type { AuthKitHelpers, ConnectRouteHandlers } from '@authkit/next-auth';
@@ -7,7 +6,7 @@ import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { readEnv } from './env';
 import type { DemoEnv } from './env';
-import { mintDemoCredentials, registerCallbacks } from '@authkit/demo-kit';
+import { createDemoStore, mintDemoCredentials, registerCallbacks } from '@authkit/demo-kit';
 import type { DemoCredentials } from '@authkit/demo-kit';
 import { startOrConnectSandbox } from '@authkit/sandbox';
 import type { SandboxConnection } from '@authkit/sandbox';
@@ -30,20 +29,15 @@ const AUTH_BASE = '/api/auth';
 const CONNECT_BASE = '/api/authkit';
 
 /**
- * The durable file store. `AUTHKIT_ENCRYPTION_KEY` (`id:key` pairs, comma-separated, last one
- * current; a bare key gets the id `default`) encrypts secrets at rest; without it the demo
- * opts into plaintext, which is for local development only (the README says so).
+ * The durable file store (demo-kit's `createDemoStore`): encrypted with `AUTHKIT_ENCRYPTION_KEY`
+ * (`id:key` pairs, comma-separated, last one current; a bare key gets the id `default`) when set,
+ * else with a key generated on first start in `<dataDir>/encryption.key` (0600) and reused;
+ * plaintext only with AUTHKIT_PLAINTEXT=1, for local development. The log says which.
  */
 function createStore(env: DemoEnv): ConnectionStore {
-  if (!env.encryptionKey) {
-    console.warn('[next-demo] AUTHKIT_ENCRYPTION_KEY is not set: connections are stored unencrypted (local development only).');
-    return createFileStore({ directory: env.dataDir, encryption: PLAINTEXT_FOR_LOCAL_DEVELOPMENT });
-  }
-  const keys = env.encryptionKey.split(',').map((entry) => {
-    const index = entry.indexOf(':');
-    return index < 0 ? { id: 'default', secret: entry.trim() } : { id: entry.slice(0, index).trim(), secret: entry.slice(index + 1).trim() };
-  });
-  return createFileStore({ directory: env.dataDir, keyRing: createKeyRing({ keys }) });
+  const { store, description } = createDemoStore({ dataDir: env.dataDir, encryptionKey: env.encryptionKey, bareKeyId: 'default' });
+  console.log(`[next-demo] connections kept in ${description}`);
+  return store;
 }
 
 async function createRuntime(): Promise<DemoRuntime> {
