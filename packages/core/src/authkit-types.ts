@@ -35,7 +35,15 @@ export interface StartAuthorizationInput {
   /** Where the app wants to go afterwards (adapters restrict it to same-origin paths). */
   returnTo?: string;
   label?: string;
+  /**
+   * When the owner already has this connection: `replace` it in place when the callback
+   * completes (a reconnect), or `fail` with `connection_exists`. Default `replace`.
+   */
+  ifExists?: IfConnectionExists;
 }
+
+/** What a connect does when the connection (provider, owner, label) already exists. */
+export type IfConnectionExists = 'replace' | 'fail';
 
 /** Result of {@link AuthKit.startAuthorization}. */
 export interface StartedAuthorization {
@@ -56,6 +64,7 @@ export interface PendingAuthorization {
   scopes: readonly string[];
   returnTo?: string;
   label?: string;
+  ifExists?: IfConnectionExists;
   expiresAt: number;
 }
 
@@ -66,6 +75,11 @@ export interface CompleteAuthorizationInput {
   ownerId: string;
   /** The full callback URL or just its query parameters. */
   callback: URL | URLSearchParams | string;
+  /**
+   * The pending authorization, when the caller already took it with
+   * {@link AuthKit.consumePendingAuthorization} (to know its `returnTo` whatever happens).
+   */
+  pending?: PendingAuthorization;
 }
 
 /** A token endpoint response obtained outside AuthKit (next-auth, passport-oauth2). */
@@ -94,6 +108,32 @@ export interface AuthKitClient {
   refresh(): Promise<ConnectionView>;
   /** Runs the provider's verify call, if it has one. */
   verify(): Promise<{ subject?: string }>;
+}
+
+/** Which of an owner's connections: by id, or by provider and optional label. */
+export interface ConnectionSelector {
+  providerId: string;
+  ownerId: string;
+  /** Selects one of several connections to one provider (e.g. a Planday portal). */
+  label?: string;
+  /** An exact connection id; must still belong to `ownerId` and `providerId`. */
+  connectionId?: string;
+}
+
+/** Options of {@link AuthKit.disconnect}. */
+export interface DisconnectOptions {
+  /** Revoke at the provider first, where it can. Default true. */
+  revoke?: boolean;
+  /** Remove the connection even if the revocation fails (the failure is reported). Default false. */
+  ignoreRevocationFailure?: boolean;
+}
+
+/** Result of {@link AuthKit.disconnect}. */
+export interface DisconnectResult {
+  /** False when there was nothing to remove. */
+  removed: boolean;
+  /** True when the grant was revoked at the provider. */
+  revoked: boolean;
 }
 
 /** The AuthKit entry point, from {@link createAuthKit}. */
@@ -139,6 +179,7 @@ export interface AuthKit {
     credential: StaticCredentialInput;
     label?: string;
     metadata?: Record<string, string>;
+    ifExists?: IfConnectionExists;
   }): Promise<ConnectionView>;
   /** Planday-style bootstrap: exchanges a pasted refresh token at once (a bad one fails here). */
   connectRefreshToken(input: {
@@ -146,6 +187,7 @@ export interface AuthKit {
     ownerId: string;
     refreshToken: string;
     label?: string;
+    ifExists?: IfConnectionExists;
   }): Promise<ConnectionView>;
   /** Server-to-server: client credentials grant, token cached until near expiry. */
   connectClientCredentials(input: {
@@ -153,9 +195,22 @@ export interface AuthKit {
     ownerId: string;
     scopes?: readonly string[];
     label?: string;
+    ifExists?: IfConnectionExists;
   }): Promise<ConnectionView>;
   /** Removes the connection, revoking at the provider first where it can. */
-  disconnect(connectionId: string, options?: { revoke?: boolean }): Promise<void>;
+  disconnect(connectionId: string, options?: DisconnectOptions): Promise<DisconnectResult>;
+  /**
+   * The owner's connection, or exactly one answer for "no connection": `connection_not_found`
+   * (also for another owner's or another provider's connection, which must look the same).
+   * A connection that can no longer be used throws `reauthorization_required`.
+   */
+  requireConnection(selector: ConnectionSelector): Promise<ConnectionView>;
+  /**
+   * A signed fetch with a credential that is not (yet) a connection: nothing is stored and
+   * nothing refreshed. For sign-in adapters that must call the provider with tokens they have
+   * just obtained (next-auth's profile call). Same host checks and signing as {@link client}.
+   */
+  transientFetch(providerId: string, credential: StaticCredentialInput | { kind: 'oauth2'; accessToken: string }): typeof fetch;
   getConnection(connectionId: string): Promise<ConnectionView | undefined>;
   listConnections(filter?: { providerId?: string; ownerId?: string }): Promise<ConnectionView[]>;
   /** A signed client for a connection. */

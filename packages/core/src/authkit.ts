@@ -6,8 +6,10 @@ import { completeAuthorization } from './flows/complete-authorization';
 import { connectClientCredentials, connectRefreshToken, connectStatic, saveTokenResponse } from './flows/connect';
 import { authorizationUrl, consumePendingAuthorization, createPendingAuthorization } from './flows/pending';
 import { TokenLifecycle } from './lifecycle/token-lifecycle';
-import { withRetry } from './oauth/retry';
-import { exchangeCheckedCode, requireOAuth2, revokeToken, toTokenResponseInput } from './oauth/token-client';
+import { exchangeCheckedCode, requireOAuth2, toTokenResponseInput } from './oauth/token-client';
+import { revokeGrant } from './flows/disconnect';
+import { requireConnection } from './flows/require-connection';
+import { transientFetch } from './fetch/transient-fetch';
 import type { ProviderDefinition } from './providers/types';
 import type { Runtime } from './runtime';
 import { providerOf } from './runtime';
@@ -119,29 +121,16 @@ export function createAuthKit(options: AuthKitOptions): AuthKit {
     connectClientCredentials: async (input) => toConnectionView(await connectClientCredentials(runtime, input)),
     async disconnect(connectionId, disconnectOptions = {}) {
       const record = await store.get(connectionId);
-      if (record === undefined) return;
-      const provider = providers.get(record.providerId);
-      const credential = record.credential;
-      let revoked = false;
-      if (
-        (disconnectOptions.revoke ?? true) &&
-        provider?.oauth2?.revocationEndpoint !== undefined &&
-        credential.kind === 'oauth2' &&
-        record.status !== 'revoked'
-      ) {
-        const oauthProvider = requireOAuth2(provider);
-        // Revoking the refresh token ends the whole grant (RFC 7009 §2.1); fall back to the access token.
-        const [token, hint] = credential.refreshToken
-          ? ([credential.refreshToken, 'refresh_token'] as const)
-          : ([credential.accessToken, 'access_token'] as const);
-        await withRetry(runtime.retry, () => revokeToken(oauthProvider, runtime.tokens, token.reveal(), hint));
-        revoked = true;
-      }
+      if (record === undefined) return { removed: false, revoked: false };
+      const revoked = (disconnectOptions.revoke ?? true) && (await revokeGrant(runtime, record, disconnectOptions.ignoreRevocationFailure === true));
       await store.delete(connectionId);
       const base = { providerId: record.providerId, connectionId, ownerId: record.ownerId };
       if (revoked) events.emit({ type: 'connection.revoked', ...base });
       events.emit({ type: 'connection.deleted', ...base });
+      return { removed: true, revoked };
     },
+    requireConnection: (selector) => requireConnection(runtime, selector),
+    transientFetch: (providerId, credential) => transientFetch(runtime, providerId, credential),
     async getConnection(connectionId) {
       const record = await store.get(connectionId);
       return record === undefined ? undefined : toConnectionView(record);

@@ -19,7 +19,19 @@ export type AuthKitErrorCode =
   | 'version_conflict'
   | 'lock_timeout'
   | 'store_unavailable'
-  | 'decryption_failed';
+  | 'decryption_failed'
+  // Raised by the HTTP surface (createConnectHandler) about the request itself.
+  | 'owner_required'
+  | 'unknown_provider'
+  | 'not_found'
+  | 'method_not_allowed'
+  | 'invalid_request'
+  | 'invalid_return_to'
+  | 'forbidden_origin'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'connection_exists'
+  | 'internal_error';
 
 /** Options shared by every AuthKit error. */
 export interface AuthKitErrorOptions {
@@ -27,6 +39,11 @@ export interface AuthKitErrorOptions {
   connectionId?: string;
   /** HTTP status of the provider response that caused the error, where there is one. */
   status?: number;
+  /**
+   * A short, safe explanation for the end user (names fields, never values), e.g. "the token
+   * has leading or trailing whitespace". The HTTP surface puts it into its one wording.
+   */
+  detail?: string;
   cause?: unknown;
 }
 
@@ -40,6 +57,8 @@ export class AuthKitError extends Error {
   readonly providerId?: string;
   readonly connectionId?: string;
   readonly status?: number;
+  /** A short, safe explanation for end users (see {@link AuthKitErrorOptions.detail}). */
+  readonly detail?: string;
 
   constructor(code: AuthKitErrorCode, message: string, options: AuthKitErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -47,6 +66,7 @@ export class AuthKitError extends Error {
     if (options.providerId !== undefined) this.providerId = options.providerId;
     if (options.connectionId !== undefined) this.connectionId = options.connectionId;
     if (options.status !== undefined) this.status = options.status;
+    if (options.detail !== undefined) this.detail = options.detail;
   }
 
   /** A JSON shape safe to send to API clients (no cause chain, no secrets). */

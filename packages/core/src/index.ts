@@ -21,3 +21,5 @@ export { connectionIdFor } from './util/connection-id';
 export * from './providers/index';
 /** Encryption at rest for durable stores. */
 export * from './crypto/index';
+/** The HTTP surface: createConnectHandler, toHttpError, the one wording per error code. */
+export * from './http/index';

@@ -85,7 +85,7 @@ describe('iGUIDE provider', () => {
   it('rejects pasted values with whitespace or smart quotes, naming the field only', () => {
     const provider = providers.iguide();
     const problem = provider.validateCredential?.({ kind: 'api_token', tokenId: 'abc', tokenValue: ' secret-value ' });
-    expect(problem).toMatch(/tokenValue/);
+    expect(problem).toBe('the token value has leading or trailing whitespace');
     expect(problem).not.toMatch(/secret-value/);
     expect(provider.validateCredential?.({ kind: 'api_token', tokenId: '\u201Cabc\u201D', tokenValue: 'v' })).toMatch(/smart quotes/);
     expect(provider.validateCredential?.({ kind: 'api_token', tokenId: 'abc', tokenValue: 'v' })).toBeUndefined();

@@ -1,11 +1,15 @@
 import type { CompleteAuthorizationInput, PendingAuthorization } from '../authkit-types';
 import type { ConnectionRecord } from '../connection';
 import { AuthKitError } from '../errors';
+import type { OAuth2Provider } from '../oauth/token-client';
 import { exchangeAuthorizationCode, requireOAuth2, toOAuth2Credential } from '../oauth/token-client';
 import type { Runtime } from '../runtime';
 import { providerOf } from '../runtime';
 import { consumePendingAuthorization, pendingKey } from './pending';
 import { saveConnection } from './save-connection';
+
+/** The OAuth parameters of an authorization response, which must each appear at most once. */
+export const CALLBACK_PARAMETERS = ['code', 'state', 'iss', 'error', 'error_description', 'error_uri'] as const;
 
 function callbackParameters(callback: CompleteAuthorizationInput['callback']): URLSearchParams {
   if (callback instanceof URLSearchParams) return new URLSearchParams(callback);
@@ -19,12 +23,25 @@ function safeCode(value: string): string {
   return /^[A-Za-z0-9_.-]{1,64}$/.test(value) ? value : 'unknown_error';
 }
 
+function invalidCallback(provider: OAuth2Provider, why: string): AuthKitError {
+  return new AuthKitError('invalid_callback', `The ${provider.name} callback ${why}.`, { providerId: provider.id, detail: `the callback ${why}` });
+}
+
+/** Refuses a callback that repeats an OAuth parameter (RFC 6749 §3.1: at most once each). */
+export function assertSingleParameters(provider: OAuth2Provider, params: URLSearchParams): void {
+  for (const name of CALLBACK_PARAMETERS) {
+    if (params.getAll(name).length > 1) throw invalidCallback(provider, `repeats the "${name}" parameter`);
+  }
+}
+
 /**
- * Completes the authorization code flow from the callback. Order of checks: provider `error`
- * → `authorization_denied` (state still consumed); missing/unknown/used/expired state, other
- * owner, mix-up (state of another provider, or RFC 9207 `iss` ≠ issuer) → `invalid_state`;
- * missing code → `invalid_callback`; then the exchange with the identical redirect URI and
- * PKCE verifier. Nothing is stored on any failure.
+ * Completes the authorization code flow from the callback. Order of checks: repeated OAuth
+ * parameters → `invalid_callback`; provider `error` → `authorization_denied` (state still
+ * consumed); missing/unknown/used/expired state, other owner, mix-up (state of another
+ * provider, or RFC 9207 `iss` ≠ issuer, or no `iss` where the server always sends it) →
+ * `invalid_state` / `invalid_callback`; missing code → `invalid_callback`; then the exchange
+ * with the identical redirect URI and PKCE verifier. Nothing is stored on any failure.
+ * With `input.pending` (already consumed by the caller) the state is not taken again.
  */
 export async function completeAuthorization(
   runtime: Runtime,
@@ -32,17 +49,23 @@ export async function completeAuthorization(
 ): Promise<{ record: ConnectionRecord; pending: PendingAuthorization }> {
   const provider = requireOAuth2(providerOf(runtime, input.providerId));
   const params = callbackParameters(input.callback);
+  assertSingleParameters(provider, params);
   const state = params.get('state') ?? '';
 
   const error = params.get('error');
   if (error !== null) {
-    if (state !== '') await runtime.store.takeEphemeral(pendingKey(provider.id, state));
+    if (input.pending === undefined && state !== '') await runtime.store.takeEphemeral(pendingKey(provider.id, state));
     throw new AuthKitError('authorization_denied', `${provider.name} did not authorize the connection ("${safeCode(error)}").`, {
       providerId: provider.id,
     });
   }
 
-  const pending = await consumePendingAuthorization(runtime, provider.id, state);
+  const pending = input.pending ?? (await consumePendingAuthorization(runtime, provider.id, state));
+  if (pending.providerId !== provider.id || pending.state !== state) {
+    throw new AuthKitError('invalid_state', 'The authorization callback cannot be accepted: its state belongs to another authorization.', {
+      providerId: provider.id,
+    });
+  }
   if (pending.ownerId !== input.ownerId) {
     throw new AuthKitError('invalid_state', 'The authorization callback cannot be accepted: it was started by another owner.', {
       providerId: provider.id,
@@ -55,20 +78,19 @@ export async function completeAuthorization(
       providerId: provider.id,
     });
   }
-  const code = params.get('code');
-  if (code === null || code === '') {
-    throw new AuthKitError('invalid_callback', `The ${provider.name} callback has no authorization code.`, { providerId: provider.id });
+  if (iss === null && provider.oauth2.authorizationResponseIssParameterSupported === true) {
+    throw invalidCallback(provider, 'has no "iss" parameter, which this server always sends');
   }
+  const code = params.get('code');
+  if (code === null || code === '') throw invalidCallback(provider, 'has no authorization code');
 
   let response;
   try {
     response = await exchangeAuthorizationCode(provider, runtime.tokens, params, pending.state, pending.redirectUri, pending.codeVerifier);
   } catch (cause) {
     if (cause instanceof AuthKitError) throw cause;
-    // oauth4webapi's own callback validation (duplicate parameters, an `iss` it rejects).
-    throw new AuthKitError('invalid_callback', `The ${provider.name} callback is not a valid authorization response.`, {
-      providerId: provider.id,
-    });
+    // oauth4webapi's own callback validation (an `iss` it rejects, a malformed response).
+    throw invalidCallback(provider, 'is not a valid authorization response');
   }
   const credential = toOAuth2Credential(provider, response, runtime.now(), { requestedScopes: pending.scopes });
   const record = await saveConnection(runtime, {
@@ -78,6 +100,7 @@ export async function completeAuthorization(
     grant: 'authorization_code',
     credential,
     verify: false,
+    ...(pending.ifExists === undefined ? {} : { ifExists: pending.ifExists }),
   });
   return { record, pending };
 }

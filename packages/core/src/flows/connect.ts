@@ -1,6 +1,6 @@
-import type { TokenResponseInput } from '../authkit-types';
+import type { IfConnectionExists, TokenResponseInput } from '../authkit-types';
 import type { ConnectionRecord } from '../connection';
-import type { Credential, StaticCredentialInput } from '../credentials';
+import type { StaticCredentialInput } from '../credentials';
 import { AuthKitError, TokenEndpointError } from '../errors';
 import { withRetry } from '../oauth/retry';
 import { clientCredentialsGrant, refreshTokenGrant, requireOAuth2, toOAuth2Credential } from '../oauth/token-client';
@@ -9,40 +9,41 @@ import type { ProviderDefinition } from '../providers/types';
 import type { Runtime } from '../runtime';
 import { providerOf } from '../runtime';
 import { Secret } from '../secret';
-import { saveConnection } from './save-connection';
+import { connectionExists, saveConnection } from './save-connection';
+import { toStaticCredential } from './static-credential';
+import { connectionIdFor } from '../util/connection-id';
 
 function invalidCredential(provider: ProviderDefinition, problem: string, status?: number, cause?: unknown): AuthKitError {
   return new AuthKitError('invalid_credential', `${provider.name}: ${problem}.`, {
     providerId: provider.id,
+    detail: problem,
     ...(status === undefined ? {} : { status }),
     ...(cause === undefined ? {} : { cause }),
   });
 }
 
-function toStaticCredential(input: StaticCredentialInput): Credential {
-  switch (input.kind) {
-    case 'api_token':
-      return {
-        kind: 'api_token',
-        tokenId: input.tokenId,
-        tokenValue: new Secret(input.tokenValue),
-        ...(input.expiresAt === undefined ? {} : { expiresAt: input.expiresAt }),
-      };
-    case 'api_key':
-      return { kind: 'api_key', key: new Secret(input.key) };
-    case 'personal_access_token':
-      return {
-        kind: 'personal_access_token',
-        token: new Secret(input.token),
-        ...(input.expiresAt === undefined ? {} : { expiresAt: input.expiresAt }),
-      };
-  }
+/** With `ifExists: 'fail'`, refuses before anything is sent to the provider. */
+async function refuseExisting(
+  runtime: Runtime,
+  provider: ProviderDefinition,
+  input: { ownerId: string; label?: string; ifExists?: IfConnectionExists },
+): Promise<void> {
+  if (input.ifExists !== 'fail') return;
+  const id = connectionIdFor(provider.id, input.ownerId, input.label);
+  if ((await runtime.store.get(id)) !== undefined) throw connectionExists(provider, id, input.label);
 }
 
 /** Connects an API token pair, PAT or API key, verified where the provider has a verify call. */
 export async function connectStatic(
   runtime: Runtime,
-  input: { providerId: string; ownerId: string; credential: StaticCredentialInput; label?: string; metadata?: Record<string, string> },
+  input: {
+    providerId: string;
+    ownerId: string;
+    credential: StaticCredentialInput;
+    label?: string;
+    metadata?: Record<string, string>;
+    ifExists?: IfConnectionExists;
+  },
 ): Promise<ConnectionRecord> {
   const provider = providerOf(runtime, input.providerId);
   if (!provider.credentialKinds.includes(input.credential.kind)) {
@@ -58,6 +59,7 @@ export async function connectStatic(
     credential: toStaticCredential(input.credential),
     ...(input.metadata === undefined ? {} : { metadata: input.metadata }),
     verify: true,
+    ...(input.ifExists === undefined ? {} : { ifExists: input.ifExists }),
   });
 }
 
@@ -67,7 +69,7 @@ export async function connectStatic(
  */
 export async function connectRefreshToken(
   runtime: Runtime,
-  input: { providerId: string; ownerId: string; refreshToken: string; label?: string },
+  input: { providerId: string; ownerId: string; refreshToken: string; label?: string; ifExists?: IfConnectionExists },
 ): Promise<ConnectionRecord> {
   const provider = requireOAuth2(providerOf(runtime, input.providerId));
   if (!provider.oauth2.grants.includes('refresh_token')) {
@@ -75,6 +77,8 @@ export async function connectRefreshToken(
   }
   const problem = problemWithPastedValue('refresh token', input.refreshToken);
   if (problem !== undefined) throw invalidCredential(provider, problem);
+  // Checked before the exchange too: a pasted token is spent on a connection that cannot be saved.
+  await refuseExisting(runtime, provider, input);
   let response;
   try {
     response = await withRetry(runtime.retry, () => refreshTokenGrant(provider, runtime.tokens, input.refreshToken));
@@ -94,13 +98,14 @@ export async function connectRefreshToken(
     grant: 'refresh_token_bootstrap',
     credential,
     verify: false,
+    ...(input.ifExists === undefined ? {} : { ifExists: input.ifExists }),
   });
 }
 
 /** Server-to-server: a client credentials grant; the token is renewed near expiry. */
 export async function connectClientCredentials(
   runtime: Runtime,
-  input: { providerId: string; ownerId: string; scopes?: readonly string[]; label?: string },
+  input: { providerId: string; ownerId: string; scopes?: readonly string[]; label?: string; ifExists?: IfConnectionExists },
 ): Promise<ConnectionRecord> {
   const provider = requireOAuth2(providerOf(runtime, input.providerId));
   if (!provider.oauth2.grants.includes('client_credentials')) {
@@ -109,6 +114,7 @@ export async function connectClientCredentials(
     });
   }
   const scopes = input.scopes ?? provider.oauth2.defaultScopes;
+  await refuseExisting(runtime, provider, input);
   const response = await withRetry(runtime.retry, () => clientCredentialsGrant(provider, runtime.tokens, scopes));
   const credential = toOAuth2Credential(provider, response, runtime.now(), { requestedScopes: scopes });
   return saveConnection(runtime, {
@@ -118,6 +124,7 @@ export async function connectClientCredentials(
     grant: 'client_credentials',
     credential,
     verify: false,
+    ...(input.ifExists === undefined ? {} : { ifExists: input.ifExists }),
   });
 }
 

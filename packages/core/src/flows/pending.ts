@@ -5,6 +5,8 @@ import type { Runtime } from '../runtime';
 import { providerOf } from '../runtime';
 import { requireOAuth2 } from '../oauth/token-client';
 import { mergeScopes } from '../util/scopes';
+import { connectionIdFor } from '../util/connection-id';
+import { connectionExists } from './save-connection';
 
 /** Store key of a pending authorization: provider + state, taken exactly once. */
 export function pendingKey(providerId: string, state: string): string {
@@ -34,6 +36,11 @@ export async function createPendingAuthorization(
     });
   }
   if (input.ownerId === '') throw new AuthKitError('configuration_error', 'An authorization needs an ownerId.', { providerId: provider.id });
+  if (input.ifExists === 'fail') {
+    // Answered before the user is sent to the provider, and checked again when saving.
+    const id = connectionIdFor(provider.id, input.ownerId, input.label);
+    if ((await runtime.store.get(id)) !== undefined) throw connectionExists(provider, id, input.label);
+  }
   const codeVerifier = input.codeVerifier ?? (settings.pkce ? oauth.generateRandomCodeVerifier() : undefined);
   const pending: PendingAuthorization = {
     providerId: provider.id,
@@ -44,6 +51,7 @@ export async function createPendingAuthorization(
     scopes: mergeScopes(input.scopes ?? settings.defaultScopes, settings.requiredScopes),
     ...(input.returnTo === undefined ? {} : { returnTo: input.returnTo }),
     ...(input.label === undefined ? {} : { label: input.label }),
+    ...(input.ifExists === undefined ? {} : { ifExists: input.ifExists }),
     expiresAt: runtime.now() + runtime.authorizationTtlMs,
   };
   await runtime.store.putEphemeral(pendingKey(provider.id, pending.state), JSON.stringify(pending), runtime.authorizationTtlMs);

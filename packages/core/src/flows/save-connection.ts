@@ -1,3 +1,4 @@
+import type { IfConnectionExists } from '../authkit-types';
 import type { ConnectionGrant, ConnectionRecord } from '../connection';
 import type { Credential } from '../credentials';
 import { AuthKitError, isAuthKitError, VersionConflictError } from '../errors';
@@ -16,6 +17,22 @@ export interface NewConnection {
   metadata?: Record<string, string>;
   /** Run the provider's verify call first (static credentials). */
   verify: boolean;
+  /**
+   * What to do when the owner already has this connection (same provider and label):
+   * `replace` it in place (a reconnect: same id, status back to usable) or `fail` with
+   * `connection_exists`. Default `replace`.
+   */
+  ifExists?: IfConnectionExists;
+}
+
+/** The error for a connection that exists where a new one was asked for. */
+export function connectionExists(provider: ProviderDefinition, id: string, label: string | undefined): AuthKitError {
+  const named = label === undefined || label === '' ? '' : ` labelled "${label}"`;
+  return new AuthKitError('connection_exists', `A ${provider.name} connection${named} already exists.`, {
+    providerId: provider.id,
+    connectionId: id,
+    ...(label === undefined || label === '' ? {} : { detail: `the label "${label}" is taken` }),
+  });
 }
 
 /**
@@ -27,12 +44,14 @@ export async function saveConnection(runtime: Runtime, input: NewConnection): Pr
   const { provider } = input;
   const id = connectionIdFor(provider.id, input.ownerId, input.label);
   const now = runtime.now();
+  if (input.ifExists === 'fail' && (await runtime.store.get(id)) !== undefined) throw connectionExists(provider, id, input.label);
   let draft: ConnectionRecord = {
     id,
     providerId: provider.id,
     ownerId: input.ownerId,
     ...(input.label === undefined || input.label === '' ? {} : { label: input.label }),
-    status: 'active',
+    // A static credential nothing could check stays `unverified` until its first good call.
+    status: input.grant === 'static' && (!input.verify || provider.verify === undefined) ? 'unverified' : 'active',
     version: 0,
     grant: input.grant,
     credential: input.credential,
@@ -59,6 +78,7 @@ export async function saveConnection(runtime: Runtime, input: NewConnection): Pr
 
   for (let attempt = 0; ; attempt++) {
     const existing = await runtime.store.get(id);
+    if (existing !== undefined && input.ifExists === 'fail') throw connectionExists(provider, id, input.label);
     const record: ConnectionRecord = { ...draft, createdAt: existing?.createdAt ?? now, version: existing?.version ?? 0 };
     try {
       const saved = await runtime.store.put(record, existing?.version ?? 0);
@@ -78,8 +98,10 @@ function asCredentialError(provider: ProviderDefinition, error: unknown): unknow
     error.code === 'permission_denied' ||
     (error.status !== undefined && error.status >= 400 && error.status < 500 && error.code !== 'rate_limited');
   if (!rejected || error.code === 'invalid_credential') return error;
-  return new AuthKitError('invalid_credential', `${provider.name} rejected the credential${error.status === undefined ? '' : ` (HTTP ${error.status})`}.`, {
+  const answered = error.status === undefined ? '' : ` (HTTP ${error.status})`;
+  return new AuthKitError('invalid_credential', `${provider.name} rejected the credential${answered}.`, {
     providerId: provider.id,
+    detail: `${provider.name} refused it${answered}`,
     ...(error.status === undefined ? {} : { status: error.status }),
     cause: error,
   });

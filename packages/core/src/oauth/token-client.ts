@@ -62,8 +62,8 @@ function clientAuthentication(provider: OAuth2Provider): oauth.ClientAuth {
         });
       }
       return settings.clientAuthentication === 'client_secret_basic'
-        ? oauth.ClientSecretBasic(settings.clientSecret)
-        : oauth.ClientSecretPost(settings.clientSecret);
+        ? oauth.ClientSecretBasic(settings.clientSecret.reveal())
+        : oauth.ClientSecretPost(settings.clientSecret.reveal());
     }
   }
 }

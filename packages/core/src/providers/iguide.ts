@@ -7,6 +7,7 @@
  * `Authorization: Bearer`. iGUIDE does not publish its OAuth authorize/token URLs, so they
  * must be configured explicitly when the OAuth app is used.
  */
+import { secret, type Secret } from '../secret';
 import type { StaticCredentialInput } from '../credentials';
 import { AuthKitError } from '../errors';
 import {
@@ -48,7 +49,7 @@ export interface IguideOptions {
   baseUrl?: string;
   /** OAuth app client id. Omit to accept API tokens only. */
   clientId?: string;
-  clientSecret?: string;
+  clientSecret?: string | Secret;
   /** Required with `clientId`: iGUIDE does not document a default. */
   authorizationEndpoint?: string;
   /** Required with `clientId`: iGUIDE does not document a default. */
@@ -118,7 +119,7 @@ export function iguide(options: IguideOptions = {}): ProviderDefinition {
       ? undefined
       : {
           clientId,
-          clientSecret: requireOption(id, 'clientSecret', options.clientSecret),
+          clientSecret: secret(requireOption(id, 'clientSecret', options.clientSecret)),
           clientAuthentication: 'client_secret_post',
           authorizationEndpoint: checkUrl(
             id,

@@ -13,6 +13,7 @@
  * });
  * ```
  */
+import { secret, type Secret } from '../secret';
 import type { CredentialKind } from '../credentials';
 import type { ApiKeyPlacement } from './api-key';
 import { applyApiKey } from './api-key';
@@ -23,7 +24,7 @@ import type { ClientAuthentication, GenericProviderOptions, OAuth2Settings, Prov
 /** Options of {@link oauth2}. */
 export interface OAuth2ProviderOptions extends GenericProviderOptions {
   clientId: string;
-  clientSecret?: string;
+  clientSecret?: string | Secret;
   /** Default `client_secret_post` with a secret, `none` without. */
   clientAuthentication?: ClientAuthentication;
   /** Needed for the authorization code flow. */
@@ -72,7 +73,7 @@ export function oauth2(options: OAuth2ProviderOptions): ProviderDefinition {
     credentialKinds,
     oauth2: {
       clientId: options.clientId,
-      ...(options.clientSecret === undefined ? {} : { clientSecret: options.clientSecret }),
+      ...(options.clientSecret === undefined ? {} : { clientSecret: secret(options.clientSecret) }),
       clientAuthentication: options.clientAuthentication ?? (options.clientSecret === undefined ? 'none' : 'client_secret_post'),
       ...(options.authorizationEndpoint === undefined
         ? {}

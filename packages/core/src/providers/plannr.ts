@@ -8,6 +8,7 @@
  * revokes the old refresh token, and refresh tokens expire after 6 months.
  */
 import { checkUrl, hostsOf, joinUrl, parseStandardError, problemWithStaticCredential, signBearer, stringField } from './shared';
+import { secret, type Secret } from '../secret';
 import type { ProviderCallContext, ProviderDefinition, ProviderErrorInfo } from './types';
 import { AuthKitError } from '../errors';
 
@@ -23,7 +24,7 @@ export interface PlannrOptions {
   baseUrl?: string;
   /** OAuth2 client; omit to accept personal access tokens only. */
   clientId?: string;
-  clientSecret?: string;
+  clientSecret?: string | Secret;
   redirectUri?: string;
   /** Default `{baseUrl}/oauth/authorize`. */
   authorizationEndpoint?: string;
@@ -73,7 +74,7 @@ export function plannr(options: PlannrOptions = {}): ProviderDefinition {
       ? undefined
       : {
           clientId: options.clientId,
-          ...(options.clientSecret === undefined ? {} : { clientSecret: options.clientSecret }),
+          ...(options.clientSecret === undefined ? {} : { clientSecret: secret(options.clientSecret) }),
           clientAuthentication: 'client_secret_post',
           authorizationEndpoint: checkUrl(id, 'authorizationEndpoint', options.authorizationEndpoint ?? joinUrl(baseUrl, 'oauth/authorize')),
           tokenEndpoint: checkUrl(id, 'tokenEndpoint', options.tokenEndpoint ?? joinUrl(baseUrl, 'oauth/token')),

@@ -111,10 +111,10 @@ export function parseStandardError(status: number, body: unknown): ProviderError
  * breaks, smart quotes or other non-ASCII characters (FACTS.md: users paste these).
  */
 export function problemWithPastedValue(field: string, value: string): string | undefined {
-  if (value.length === 0) return `${field} is empty`;
-  if (value !== value.trim()) return `${field} has leading or trailing whitespace`;
-  if (/[\u2018\u2019\u201C\u201D]/.test(value)) return `${field} contains smart quotes`;
-  if (/[^\x21-\x7E]/.test(value)) return `${field} contains spaces, line breaks or non-ASCII characters`;
+  if (value.length === 0) return `the ${field} is empty`;
+  if (value !== value.trim()) return `the ${field} has leading or trailing whitespace`;
+  if (/[\u2018\u2019\u201C\u201D]/.test(value)) return `the ${field} contains smart quotes`;
+  if (/[^\x21-\x7E]/.test(value)) return `the ${field} contains spaces, line breaks or non-ASCII characters`;
   return undefined;
 }
 
@@ -122,9 +122,9 @@ export function problemWithPastedValue(field: string, value: string): string | u
 export function problemWithStaticCredential(input: StaticCredentialInput): string | undefined {
   switch (input.kind) {
     case 'api_token':
-      return problemWithPastedValue('tokenId', input.tokenId) ?? problemWithPastedValue('tokenValue', input.tokenValue);
+      return problemWithPastedValue('token id', input.tokenId) ?? problemWithPastedValue('token value', input.tokenValue);
     case 'api_key':
-      return problemWithPastedValue('key', input.key);
+      return problemWithPastedValue('API key', input.key);
     case 'personal_access_token':
       return problemWithPastedValue('token', input.token);
   }

@@ -1,6 +1,7 @@
 import type { ConnectionRecord } from '../connection';
 import type { Credential, CredentialKind, StaticCredentialInput } from '../credentials';
 import type { AuthKitErrorCode } from '../errors';
+import type { Secret } from '../secret';
 
 /** How the client authenticates at the token endpoint. */
 export type ClientAuthentication = 'client_secret_post' | 'client_secret_basic' | 'none';
@@ -8,8 +9,11 @@ export type ClientAuthentication = 'client_secret_post' | 'client_secret_basic' 
 /** OAuth2 settings of a provider. Every endpoint is overridable by the provider factory. */
 export interface OAuth2Settings {
   clientId: string;
-  /** Absent for public clients such as Planday's (`clientAuthentication: 'none'`). */
-  clientSecret?: string;
+  /**
+   * Absent for public clients such as Planday's (`clientAuthentication: 'none'`). A
+   * {@link Secret}, so logging or serialising a provider never prints it.
+   */
+  clientSecret?: Secret;
   clientAuthentication: ClientAuthentication;
   /** Required for the authorization-code flow. */
   authorizationEndpoint?: string;
@@ -20,6 +24,11 @@ export interface OAuth2Settings {
   issuer?: string;
   /** Where the authorization server publishes its ID-token signing keys (OpenID providers). */
   jwksUri?: string;
+  /**
+   * The server always sends RFC 9207's `iss` in authorization responses (its metadata's
+   * `authorization_response_iss_parameter_supported`): a callback without it is refused.
+   */
+  authorizationResponseIssParameterSupported?: boolean;
   /** Default redirect URI; a flow may pass its own (kept identical for the code exchange). */
   redirectUri?: string;
   /** Send a PKCE S256 challenge with every authorization request. */

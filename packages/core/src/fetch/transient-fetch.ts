@@ -1,0 +1,36 @@
+import type { ConnectionRecord } from '../connection';
+import type { StaticCredentialInput } from '../credentials';
+import { toStaticCredential } from '../flows/static-credential';
+import type { Runtime } from '../runtime';
+import { providerOf } from '../runtime';
+import { Secret } from '../secret';
+import { createSignedFetch } from './signed-fetch';
+
+/**
+ * A signed fetch for a credential that is not a stored connection (see
+ * `AuthKit.transientFetch`): the provider's own signing and host checks, no store, no refresh.
+ */
+export function transientFetch(
+  runtime: Runtime,
+  providerId: string,
+  input: StaticCredentialInput | { kind: 'oauth2'; accessToken: string },
+): typeof fetch {
+  const provider = providerOf(runtime, providerId);
+  const now = runtime.now();
+  const record: ConnectionRecord = {
+    id: `transient:${provider.id}`,
+    providerId: provider.id,
+    ownerId: '',
+    status: 'active',
+    version: 0,
+    grant: input.kind === 'oauth2' ? 'authorization_code' : 'static',
+    credential:
+      input.kind === 'oauth2'
+        ? { kind: 'oauth2', accessToken: new Secret(input.accessToken), tokenType: 'bearer', scopes: [] }
+        : toStaticCredential(input),
+    metadata: {},
+    createdAt: now,
+    updatedAt: now,
+  };
+  return createSignedFetch(provider, { current: () => record }, { fetch: runtime.fetch, now: runtime.now });
+}

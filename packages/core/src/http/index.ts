@@ -1,0 +1,11 @@
+// The HTTP surface: one framework-free Request → Response handler and the pieces adapters share.
+export { createConnectHandler } from './connect-handler';
+export type { CallbackOutcome, ConnectHandler, ConnectHandlerOptions, ConnectRequestContext, FlowOptions } from './connect-handler';
+export type { CompletedAuthorization } from './authorization';
+export { toHttpError, httpErrorResponse } from './http-error';
+export type { HttpError, HttpErrorBody, ToHttpErrorOptions } from './http-error';
+export { describeError } from './messages';
+export type { WordingContext } from './messages';
+export { safeReturnTo } from './return-to';
+export { describeOutcome } from './outcome';
+export type { FlowOutcome } from './outcome';
