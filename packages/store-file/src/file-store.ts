@@ -8,6 +8,9 @@ import { createRecordCodec } from './internal/core-crypto';
 import type { RecordCodec, StoreEncryptionOptions, StoredConnection } from './internal/core-crypto';
 import { isNotFound, readJson, writeFileAtomic } from './internal/fs-atomic';
 import { DirectoryMutex } from './internal/mutex';
+import { DueIndex } from './internal/due-index';
+import { DueLog } from './internal/due-log';
+import type { DueLogPosition } from './internal/due-log';
 
 /** Options of {@link createFileStore}: a directory plus a key ring (or the explicit opt-out). */
 export type FileStoreOptions = StoreEncryptionOptions & {
@@ -54,6 +57,13 @@ interface EphemeralFile {
 const POLL_MS = 15;
 const SWEEP_EVERY_MS = 60_000;
 const STALE_TMP_MS = 60 * 60_000;
+/**
+ * A change whose log line was lost (its process was killed between the rename and the append)
+ * is picked up by this periodic rescan at the latest; rotations and opens rescan too.
+ */
+const RESCAN_EVERY_MS = 10 * 60_000;
+/** Connection files read in parallel when rescanning or re-checking due records. */
+const READ_BATCH = 32;
 
 function hashName(value: string): string {
   return createHash('sha256').update(value).digest('hex');
@@ -76,6 +86,11 @@ export class FileStore implements ConnectionStore {
   readonly #durable: boolean;
   readonly #mutex: DirectoryMutex;
   readonly #dirs: { connections: string; locks: string; ephemeral: string; tmp: string; mutex: string };
+  readonly #dueLog: DueLog;
+  readonly #dueIndex = new DueIndex();
+  #duePosition: DueLogPosition | undefined;
+  #lastRescan = 0;
+  #dueQueue: Promise<unknown> = Promise.resolve();
   #lastSweep = 0;
   #sweep: Promise<void> | undefined;
 
@@ -96,6 +111,8 @@ export class FileStore implements ConnectionStore {
     };
     for (const dir of [this.directory, ...Object.values(this.#dirs)]) mkdirSync(dir, { recursive: true, mode: 0o700 });
     this.#mutex = new DirectoryMutex(this.#dirs.mutex);
+    // Created on first use (read or append), with its generation header.
+    this.#dueLog = new DueLog(join(this.directory, 'due.log'), this.#dirs.tmp);
   }
 
   /** True unless the store was opened with the plaintext development opt-out. */
@@ -104,7 +121,11 @@ export class FileStore implements ConnectionStore {
   }
 
   #connectionPath(id: string): string {
-    return join(this.#dirs.connections, `${hashName(id)}.json`);
+    return this.#pathOfName(hashName(id));
+  }
+
+  #pathOfName(name: string): string {
+    return join(this.#dirs.connections, `${name}.json`);
   }
 
   async #write(dir: string, path: string, data: unknown, durable: boolean): Promise<void> {
@@ -120,8 +141,9 @@ export class FileStore implements ConnectionStore {
     const next: ConnectionRecord = { ...record, version: expectedVersion + 1 };
     // Encrypt before taking the cross-process lock: the critical section stays tiny.
     const encoded = await this.#codec.encode(next);
-    const path = this.#connectionPath(record.id);
-    await this.#mutex.run(`c-${hashName(record.id)}`, async () => {
+    const name = hashName(record.id);
+    const path = this.#pathOfName(name);
+    await this.#mutex.run(`c-${name}`, async () => {
       const current = (await readJson(path)) as StoredConnection | undefined;
       const currentVersion = current?.version ?? 0;
       if (currentVersion !== expectedVersion) {
@@ -131,20 +153,24 @@ export class FileStore implements ConnectionStore {
         );
       }
       await this.#write(this.#dirs.connections, path, encoded, this.#durable);
+      // Still inside the record's mutex: this record's log lines stay in write order.
+      await this.#dueLog.append(name, next.dueAt);
     });
     return next;
   }
 
   async delete(id: string): Promise<boolean> {
-    const path = this.#connectionPath(id);
-    return this.#mutex.run(`c-${hashName(id)}`, async () => {
+    const name = hashName(id);
+    const path = this.#pathOfName(name);
+    return this.#mutex.run(`c-${name}`, async () => {
       try {
         await unlink(path);
-        return true;
       } catch (error) {
         if (isNotFound(error)) return false;
         throw error;
       }
+      await this.#dueLog.append(name, undefined);
+      return true;
     });
   }
 
@@ -162,6 +188,74 @@ export class FileStore implements ConnectionStore {
         (filter.ownerId === undefined || s.ownerId === filter.ownerId),
     );
     return Promise.all(matching.map((s) => this.#codec.decode(s)));
+  }
+
+  /**
+   * Connections due at or before `now`, soonest first, from the in-memory index (built at the
+   * first call, then kept current from the shared due log). Each candidate's file is read
+   * and its dueAt re-checked, so an entry made stale by another process is corrected, never
+   * returned; the cost is O(due), not O(all).
+   */
+  async listDue(now: number, limit: number): Promise<ConnectionRecord[]> {
+    // One listDue at a time per instance: the re-checks below and the log replay both write
+    // the index, and must not interleave (an older re-check could undo a newer log line).
+    const run = this.#dueQueue.catch(() => undefined).then(() => this.#listDueNow(now, limit));
+    this.#dueQueue = run;
+    return run;
+  }
+
+  async #listDueNow(now: number, limit: number): Promise<ConnectionRecord[]> {
+    await this.#syncDueIndex();
+    const found: StoredConnection[] = [];
+    const candidates = this.#dueIndex.due(now);
+    for (let start = 0; start < candidates.length && found.length < limit; start += READ_BATCH) {
+      const names = candidates.slice(start, start + READ_BATCH);
+      const stored = await Promise.all(names.map((name) => readJson(this.#pathOfName(name)) as Promise<StoredConnection | undefined>));
+      for (const [i, record] of stored.entries()) {
+        const dueAt = typeof record?.dueAt === 'number' ? record.dueAt : undefined;
+        if (dueAt === undefined || dueAt > now) {
+          this.#dueIndex.set(names[i]!, dueAt); // stale entry: take the record's word for it
+          continue;
+        }
+        if (found.length < limit) found.push(record!);
+      }
+    }
+    found.sort((a, b) => a.dueAt! - b.dueAt! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return Promise.all(found.map((s) => this.#codec.decode(s)));
+  }
+
+  /** Brings the due index up to date from the shared log (rescanning when the log was replaced). */
+  async #syncDueIndex(): Promise<void> {
+    const read = await this.#dueLog.read(this.#duePosition);
+    for (const change of read.changes) this.#dueIndex.set(change.name, change.dueAt);
+    this.#duePosition = read.position;
+    if (!read.rotated && Date.now() - this.#lastRescan <= RESCAN_EVERY_MS) return;
+    // The position is taken before the scan: a write that lands during the scan is either
+    // seen by it or replayed from the log right after.
+    await this.#rescanDue();
+    const rest = await this.#dueLog.read(this.#duePosition);
+    if (rest.rotated) {
+      this.#duePosition = undefined; // replaced again meanwhile: rescan on the next call
+      return;
+    }
+    for (const change of rest.changes) this.#dueIndex.set(change.name, change.dueAt);
+    this.#duePosition = rest.position;
+  }
+
+  /** Rebuilds the due index from the connection files (at open, after a log rotation, periodically). */
+  async #rescanDue(): Promise<void> {
+    this.#lastRescan = Date.now();
+    const names = (await readdir(this.#dirs.connections)).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -5));
+    this.#dueIndex.clear();
+    for (let start = 0; start < names.length; start += READ_BATCH) {
+      const batch = names.slice(start, start + READ_BATCH);
+      // A damaged file is skipped here (list() and get() report it); it cannot be due.
+      const stored = await Promise.all(batch.map((name) => readJson(this.#pathOfName(name)).catch(() => undefined)));
+      for (const [i, record] of stored.entries()) {
+        const dueAt = (record as StoredConnection | undefined)?.dueAt;
+        if (typeof dueAt === 'number') this.#dueIndex.set(batch[i]!, dueAt);
+      }
+    }
   }
 
   async lock(key: string, options: LockOptions): Promise<StoreLock> {

@@ -25,6 +25,8 @@ describe('two processes sharing one directory', () => {
     const store = createFileStore({ directory, keyRing: createKeyRing({ keys: [{ id: 'k1', secret }] }) });
     await store.put(makeRecord({ id: 'counter', metadata: { count: '0' } }), 0);
     await store.put(makeRecord({ id: 'guarded', metadata: { count: '0' } }), 0);
+    // The parent builds its due index now, before the children write.
+    expect(await store.listDue(Date.now(), 10)).toEqual([]);
 
     const iterations = 40;
     const env = { ...process.env, STORE_DIR: directory, STORE_KEY: secret, ITERATIONS: String(iterations) };
@@ -35,5 +37,8 @@ describe('two processes sharing one directory', () => {
     expect((await store.get('guarded'))!.metadata.count).toBe(String(3 * iterations));
     expect(reports.map((r) => r.conflictsUnderLock)).toEqual([0, 0, 0]);
     expect((await store.get('counter'))!.version).toBe(3 * iterations + 1);
+    // The children's writes reached the parent's due index through the shared log.
+    expect((await store.listDue(3 * iterations, 10)).map((r) => [r.id, r.dueAt])).toEqual([['counter', 3 * iterations]]);
+    expect(await store.listDue(3 * iterations - 1, 10)).toEqual([]);
   }, 60_000);
 });
