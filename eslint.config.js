@@ -2,7 +2,10 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-/** Adapters may only use @authkit/core's public entry points, never its internals. */
+/**
+ * Adapters may only use @authkit/core's public entry points (`@authkit/core` and the Node
+ * translation `@authkit/core/node`), never its internals.
+ */
 const adapterBoundary = {
   files: ['packages/express/**/*.ts', 'packages/nestjs/**/*.ts', 'packages/next-auth/**/*.ts', 'apps/**/*.ts', 'apps/**/*.tsx'],
   rules: {
@@ -11,8 +14,8 @@ const adapterBoundary = {
       {
         patterns: [
           {
-            group: ['@authkit/core/*', '!@authkit/core/package.json', '**/core/src/**', '**/packages/core/**'],
-            message: 'Import @authkit/core only through its public entry point.',
+            group: ['@authkit/core/*', '!@authkit/core/package.json', '!@authkit/core/node', '**/core/src/**', '**/packages/core/**'],
+            message: 'Import @authkit/core only through its public entry points.',
           },
         ],
       },

@@ -1,17 +1,21 @@
+import { createConnectHandler, type ConnectHandler } from '@authkit/core';
 import type { ErrorRequestHandler, RequestHandler, Router } from 'express';
-import { authkitErrorHandler } from './error-response';
+import { createErrorHandler } from './error-handler';
 import { requireConnection } from './require-connection';
-import { createAuthKitRouter } from './router';
-import type { AuthKitRouterOptions, RequireConnectionOptions } from './types';
+import { createRouter } from './router';
+import type { AuthKitExpressOptions, RequireConnectionOptions } from './types';
 
-/** Everything an app needs, bound to one AuthKit and one mount path. */
+/** Everything an Express app needs, bound to one AuthKit and one base path. */
 export interface AuthKitExpress {
-  /** The connect router; mount it at `basePath`. */
+  /** The connect surface; mount it with `app.use(ak.router)`. */
   readonly router: Router;
+  /** Where the surface lives (default `/connections`). */
   readonly basePath: string;
-  /** {@link requireConnection} with this AuthKit and `getOwner`. */
-  requireConnection(providerId: string, options?: Omit<RequireConnectionOptions, 'authkit' | 'getOwner'>): RequestHandler;
-  /** {@link authkitErrorHandler} whose `reauthorizeUrl` points into the router. */
+  /** Core's handler behind the router (Web `Request` → `Response`). */
+  readonly handler: ConnectHandler;
+  /** Middleware requiring the owner's connection to a provider; puts a signed client on `req.authkit`. */
+  requireConnection(providerId: string, options?: RequireConnectionOptions): RequestHandler;
+  /** Error handler for the app's own routes: AuthKit errors → core's HTTP answer. Mount it last. */
   readonly errorHandler: ErrorRequestHandler;
 }
 
@@ -19,21 +23,23 @@ export interface AuthKitExpress {
  * Creates the router, middleware and error handler together:
  *
  * ```ts
- * const ak = createAuthKitExpress({ authkit, getOwner: (req) => req.session.userId, appUrl, cookieSecret });
- * app.use(ak.basePath, ak.router);
+ * const ak = createAuthKitExpress({ authkit, getOwner: (req) => req.session.userId, cookieSecret });
+ * app.use(ak.router);
  * app.get('/departments', ak.requireConnection('planday'), async (req, res) => {
  *   res.json(await (await req.authkit.client('planday').fetch('/hr/v1/Departments')).json());
  * });
  * app.use(ak.errorHandler);
  * ```
  */
-export function createAuthKitExpress(options: AuthKitRouterOptions): AuthKitExpress {
-  const basePath = (options.basePath ?? '/connections').replace(/\/+$/, '');
+export function createAuthKitExpress(options: AuthKitExpressOptions): AuthKitExpress {
+  const { authkit, getOwner, ...handlerOptions } = options;
+  const handler = createConnectHandler(authkit, handlerOptions);
+  const appOrigin = options.appUrl === undefined ? undefined : new URL(options.appUrl).origin;
   return {
-    router: createAuthKitRouter({ ...options, basePath }),
-    basePath,
-    requireConnection: (providerId, extra = {}) =>
-      requireConnection(providerId, { authkit: options.authkit, getOwner: options.getOwner, ...extra }),
-    errorHandler: authkitErrorHandler({ reauthorizationUrl: `${basePath}/:provider/connect` }),
+    router: createRouter(handler, getOwner, appOrigin),
+    basePath: handler.basePath,
+    handler,
+    requireConnection: (providerId, extra) => requireConnection(authkit, getOwner, providerId, extra),
+    errorHandler: createErrorHandler(handler),
   };
 }

@@ -1,23 +1,15 @@
-import { AuthKitError, ReauthorizationRequiredError, type AuthKit, type AuthKitClient, type ConnectionView } from '@authkit/core';
+import { AuthKitError, type AuthKit, type AuthKitClient, type ConnectionView } from '@authkit/core';
 import type { RequestHandler } from 'express';
-import { AuthKitExpressError } from './adapter-error';
-import { resolveOwner } from './owner';
-import type { AuthKitRequestContext, RequireConnectionOptions } from './types';
-
-const CONTEXT = Symbol('authkit.context');
+import type { AuthKitRequestContext, GetOwner, RequireConnectionOptions } from './types';
 
 class RequestContext implements AuthKitRequestContext {
-  readonly [CONTEXT] = true;
   readonly connections: Record<string, ConnectionView> = {};
   readonly #clients = new Map<string, AuthKitClient>();
-  readonly #authkit: AuthKit;
 
   constructor(
     readonly ownerId: string,
-    authkit: AuthKit,
-  ) {
-    this.#authkit = authkit;
-  }
+    private readonly authkit: AuthKit,
+  ) {}
 
   add(connection: ConnectionView): void {
     this.connections[connection.providerId] = connection;
@@ -27,11 +19,11 @@ class RequestContext implements AuthKitRequestContext {
   client(providerId: string): AuthKitClient {
     const connection = this.connections[providerId];
     if (connection === undefined) {
-      throw new AuthKitExpressError('connection_not_found', 'This route did not require a connection to that provider', providerId);
+      throw new AuthKitError('connection_not_found', 'This route did not require a connection to that provider.', { providerId });
     }
     let client = this.#clients.get(providerId);
     if (client === undefined) {
-      client = this.#authkit.client(providerId, connection.id);
+      client = this.authkit.client(providerId, connection.id);
       this.#clients.set(providerId, client);
     }
     return client;
@@ -39,38 +31,21 @@ class RequestContext implements AuthKitRequestContext {
 }
 
 /**
- * Middleware that requires the signed-in owner's connection to a provider and puts a signed
- * client on the request: `req.authkit.client('planday').fetch('/hr/v1/Departments')`.
- *
- * `createAuthKitExpress(...).requireConnection(providerId)` binds `authkit` and `getOwner`.
- * No owner → 401 `owner_required`; no connection → 404 `connection_not_found`; a connection
- * that must be authorized again → 401 `reauthorization_required`. Stack it to require
+ * Middleware requiring the signed-in owner's connection to a provider (core's one lookup:
+ * none → 404 `connection_not_found`, unusable → 401 `reauthorization_required`, no owner →
+ * 401 `owner_required`) and putting a signed client on `req.authkit`. Stack it to require
  * several providers on one route.
  */
-export function requireConnection(providerId: string, options: RequireConnectionOptions): RequestHandler {
-  const { authkit, getOwner, label } = options;
+export function requireConnection(authkit: AuthKit, getOwner: GetOwner, providerId: string, options: RequireConnectionOptions = {}): RequestHandler {
   return async (req, _res, next) => {
     try {
-      if (!authkit.providers.has(providerId)) {
-        throw new AuthKitError('configuration_error', `requireConnection: the provider "${providerId}" is not configured`);
-      }
-      const ownerId = await resolveOwner(getOwner, req);
-      const connection = await authkit.getConnection(authkit.connectionIdFor(providerId, ownerId, label));
-      if (connection === undefined || connection.ownerId !== ownerId || connection.status === 'revoked') {
-        throw new AuthKitExpressError('connection_not_found', 'Connect this provider first', providerId);
-      }
-      if (connection.status === 'reauthorization_required') {
-        throw new ReauthorizationRequiredError('This connection must be authorized again', { providerId, connectionId: connection.id });
-      }
-      const existing = (req as { authkit?: unknown }).authkit;
-      let context: RequestContext;
-      if (existing instanceof RequestContext && existing.ownerId === ownerId) {
-        context = existing;
-      } else {
-        context = new RequestContext(ownerId, authkit);
-        req.authkit = context;
-      }
+      const ownerId = await getOwner(req);
+      if (typeof ownerId !== 'string' || ownerId === '') throw new AuthKitError('owner_required', 'No signed-in owner for this request.', { providerId });
+      const connection = await authkit.requireConnection({ providerId, ownerId, ...(options.label === undefined ? {} : { label: options.label }) });
+      const existing: unknown = (req as { authkit?: unknown }).authkit;
+      const context = existing instanceof RequestContext && existing.ownerId === ownerId ? existing : new RequestContext(ownerId, authkit);
       context.add(connection);
+      req.authkit = context;
       next();
     } catch (error) {
       next(error);
