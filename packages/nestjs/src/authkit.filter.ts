@@ -2,13 +2,12 @@ import { Catch, Inject, Logger, type ArgumentsHost } from '@nestjs/common';
 import { BaseExceptionFilter, HttpAdapterHost } from '@nestjs/core';
 import { isAuthKitError } from '@authkit/core';
 import { AuthKitService } from './authkit.service';
-import { retryAfterHeader, toHttpException } from './http-errors';
 
 /**
- * Maps core errors to HTTP: 401 with a `reauthorizeUrl`, 403, 429 with `Retry-After`,
- * 502 for provider failures, 400 for bad callback input. Other exceptions are handled as
- * Nest's default filter would. Use with `@UseFilters(AuthKitExceptionFilter)` or as an
- * `APP_FILTER` (`{ provide: APP_FILTER, useExisting: AuthKitExceptionFilter }`).
+ * Answers AuthKit errors with core's `toHttpError` (status, `Retry-After`, JSON `{ code,
+ * message, providerId, reauthorizeUrl? }`), like every adapter; other exceptions go to Nest's
+ * default handling. `@UseFilters(AuthKitExceptionFilter)` on a controller, or globally with
+ * `{ provide: APP_FILTER, useExisting: AuthKitExceptionFilter }`.
  */
 @Catch()
 export class AuthKitExceptionFilter extends BaseExceptionFilter {
@@ -18,25 +17,23 @@ export class AuthKitExceptionFilter extends BaseExceptionFilter {
     @Inject(HttpAdapterHost) private readonly adapters: HttpAdapterHost,
     @Inject(AuthKitService) private readonly service: AuthKitService,
   ) {
-    super();
+    super(adapters.httpAdapter);
   }
 
   override catch(exception: unknown, host: ArgumentsHost): void {
-    if (!isAuthKitError(exception) || host.getType() !== 'http') {
+    const http = host.getType() === 'http' ? this.service.handler.toHttpError(exception) : undefined;
+    if (http === undefined || !isAuthKitError(exception)) {
       super.catch(exception, host);
       return;
     }
+    if (http.status >= 500) this.logger.error(`${exception.name} (${exception.code}): ${exception.message}`);
     const adapter = this.adapters.httpAdapter;
     const response: unknown = host.switchToHttp().getResponse();
-    const reauthorizeUrl = exception.providerId ? this.service.connectPath(exception.providerId) : undefined;
-    const http = toHttpException(exception, reauthorizeUrl);
-    if (http.getStatus() >= 500) this.logger.error(`${exception.name} (${exception.code}): ${exception.message}`);
     if (adapter.isHeadersSent(response)) {
       adapter.end(response);
       return;
     }
-    const retryAfter = retryAfterHeader(exception);
-    if (retryAfter !== undefined) adapter.setHeader(response, 'Retry-After', retryAfter);
-    adapter.reply(response, http.getResponse(), http.getStatus());
+    for (const [name, value] of Object.entries(http.headers)) if (name !== 'content-type') adapter.setHeader(response, name, value);
+    adapter.reply(response, http.body, http.status);
   }
 }

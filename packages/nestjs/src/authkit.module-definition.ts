@@ -3,7 +3,10 @@ import { AUTHKIT_MODULE_OPTIONS } from './authkit.constants';
 import type { AuthKitModuleExtras, AuthKitModuleOptions } from './authkit.options';
 import { withAuthKitProviders } from './authkit.providers';
 
-const DEFAULT_EXTRAS: Required<AuthKitModuleExtras> = { isGlobal: false, controller: false, basePath: 'authkit' };
+/** Extras with their defaults applied. */
+export type ResolvedExtras = Required<AuthKitModuleExtras>;
+
+const DEFAULT_EXTRAS: ResolvedExtras = { isGlobal: false, controller: true, basePath: 'authkit', strategyPrefix: 'authkit' };
 
 export const {
   ConfigurableModuleClass: AuthKitConfigurableModule,
@@ -13,10 +16,6 @@ export const {
   .setClassMethodName('forRoot')
   .setFactoryMethodName('createAuthKitOptions')
   .setExtras<AuthKitModuleExtras>(DEFAULT_EXTRAS, (definition, extras) =>
-    withAuthKitProviders(definition, { ...DEFAULT_EXTRAS, ...stripUndefined(extras) }),
+    withAuthKitProviders(definition, { ...DEFAULT_EXTRAS, ...Object.fromEntries(Object.entries(extras).filter(([, v]) => v !== undefined)) }),
   )
   .build();
-
-function stripUndefined(extras: AuthKitModuleExtras): AuthKitModuleExtras {
-  return Object.fromEntries(Object.entries(extras).filter(([, v]) => v !== undefined));
-}

@@ -2,12 +2,14 @@ import { Module } from '@nestjs/common';
 import { AuthKitConfigurableModule } from './authkit.module-definition';
 
 /**
- * The AuthKit module: `AuthKitModule.forRoot({ providers, store, getOwner })` or
+ * The AuthKit module: `AuthKitModule.forRoot({ providers, getOwner, cookieSecret })` or
  * `AuthKitModule.forRootAsync({ imports, useFactory, inject })` (also `useClass`/`useExisting`),
- * with the extras `isGlobal`, `controller` and `basePath` beside the options in both forms.
+ * with the extras `isGlobal`, `controller`, `basePath` and `strategyPrefix` beside the options.
  *
- * It provides {@link AuthKitService}, one passport-oauth2 strategy per OAuth2 provider
- * (`authkit-<providerId>`), {@link AuthKitExceptionFilter} and the `ProviderClient` pipe.
+ * It serves core's connect surface under `/<basePath>` (default `/authkit`) and provides
+ * {@link AuthKitService}, one passport-oauth2 strategy per OAuth2 provider
+ * (`<strategyPrefix>-<providerId>`), {@link AuthKitExceptionFilter} and the `ProviderClient`
+ * pipe. Several modules may live in one process, each with its own base path and prefix.
  */
 @Module({})
 export class AuthKitModule extends AuthKitConfigurableModule {}

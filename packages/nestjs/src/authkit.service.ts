@@ -1,83 +1,71 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import type {
-  AuthKit,
-  AuthKitClient,
-  ConnectionView,
-  StartAuthorizationInput,
-  StartedAuthorization,
-  StaticCredentialInput,
-} from '@authkit/core';
-import type { Request } from 'express';
-import { AUTHKIT, AUTHKIT_BASE_PATH, AUTHKIT_MODULE_OPTIONS, REQUEST_OWNER } from './authkit.constants';
+import { AuthKitError, type AuthKit, type AuthKitClient, type ConnectHandler, type ConnectionView } from '@authkit/core';
+import { sendWebResponse, toWebRequest } from '@authkit/core/node';
+import type { Request, Response } from 'express';
+import { AUTHKIT, AUTHKIT_HANDLER, AUTHKIT_MODULE_OPTIONS, REQUEST_CLIENTS, REQUEST_OWNER } from './authkit.constants';
 import type { AuthKitModuleOptions } from './authkit.options';
 
-type OwnedRequest = Request & { [REQUEST_OWNER]?: string };
+type AuthKitRequest = Request & { [REQUEST_OWNER]?: string | null; [REQUEST_CLIENTS]?: Map<string, AuthKitClient> };
 
 /**
- * AuthKit for Nest handlers: connect, disconnect, status and signed clients, keyed by the
- * owner the module's `getOwner(request)` returns. `authkit` exposes the full core API.
+ * AuthKit for Nest: the module's AuthKit and connect handler, the owner of a request (the
+ * module's `getOwner`), and core's connection lookup for guards, pipes and handlers.
  */
 @Injectable()
 export class AuthKitService implements OnModuleDestroy {
+  readonly #appOrigin: string | undefined;
+
   constructor(
     @Inject(AUTHKIT) readonly authkit: AuthKit,
+    @Inject(AUTHKIT_HANDLER) readonly handler: ConnectHandler,
     @Inject(AUTHKIT_MODULE_OPTIONS) private readonly options: AuthKitModuleOptions,
-    @Inject(AUTHKIT_BASE_PATH) readonly basePath: string,
-  ) {}
+  ) {
+    this.#appOrigin = options.appUrl === undefined ? undefined : new URL(options.appUrl).origin;
+  }
 
-  /** The owner of a request (memoised on the request), or undefined when nobody is signed in. */
+  /** The owner of a request (memoised on it), or undefined when nobody is signed in. */
   async ownerOf(request: Request): Promise<string | undefined> {
-    const req = request as OwnedRequest;
-    if (req[REQUEST_OWNER] !== undefined) return req[REQUEST_OWNER];
-    const owner = await this.options.getOwner(request);
-    if (typeof owner === 'string' && owner !== '') req[REQUEST_OWNER] = owner;
-    return typeof owner === 'string' && owner !== '' ? owner : undefined;
+    const req = request as AuthKitRequest;
+    if (!(REQUEST_OWNER in req)) {
+      const owner = await this.options.getOwner(request);
+      req[REQUEST_OWNER] = typeof owner === 'string' && owner !== '' ? owner : null;
+    }
+    return req[REQUEST_OWNER] ?? undefined;
   }
 
-  /** Path that starts an authorization for the provider (also the `reauthorizeUrl`), if it has one. */
-  connectPath(providerId: string): string | undefined {
-    const provider = this.authkit.providers.get(providerId);
-    if (!provider?.oauth2?.authorizationEndpoint) return undefined;
-    return `/${this.basePath}/${encodeURIComponent(providerId)}/connect`;
+  /** The Web `Request` core sees: on `appUrl`'s origin when configured, else the request's own. */
+  webRequest(request: Request): globalThis.Request {
+    return toWebRequest(request, { origin: this.#appOrigin ?? `${request.protocol}://${request.get('host') ?? 'localhost'}` });
   }
 
-  /** The owner's connections (no secrets). */
-  status(ownerId: string): Promise<ConnectionView[]> {
-    return this.authkit.listConnections({ ownerId });
+  /** Serves a request with core's connect handler (the controller's one job). */
+  async handle(request: Request, response: Response): Promise<void> {
+    let answer: globalThis.Response;
+    try {
+      answer = await this.handler(this.webRequest(request), { ownerId: await this.ownerOf(request) });
+    } catch (error) {
+      answer = this.handler.errorResponse(error);
+    }
+    await sendWebResponse(answer, response);
   }
 
-  connection(providerId: string, ownerId: string, label?: string): Promise<ConnectionView | undefined> {
-    return this.authkit.getConnection(this.authkit.connectionIdFor(providerId, ownerId, label));
+  /** The request owner's usable connection to a provider (core's one lookup), or an AuthKit error. */
+  async requireConnection(request: Request, providerId: string, label?: string): Promise<ConnectionView> {
+    const ownerId = await this.ownerOf(request);
+    if (ownerId === undefined) throw new AuthKitError('owner_required', 'No signed-in owner for this request.', { providerId });
+    return this.authkit.requireConnection({ providerId, ownerId, ...(label === undefined ? {} : { label }) });
   }
 
-  /** A signed client for the owner's connection to the provider. */
-  client(providerId: string, ownerId: string, label?: string): AuthKitClient {
-    return this.authkit.client(providerId, this.authkit.connectionIdFor(providerId, ownerId, label));
-  }
-
-  /** Starts an authorization without passport (the strategies use the same pending state). */
-  connect(input: StartAuthorizationInput): Promise<StartedAuthorization> {
-    return this.authkit.startAuthorization(input);
-  }
-
-  connectStatic(providerId: string, ownerId: string, credential: StaticCredentialInput, label?: string): Promise<ConnectionView> {
-    return this.authkit.connectStatic({ providerId, ownerId, credential, ...(label ? { label } : {}) });
-  }
-
-  connectRefreshToken(providerId: string, ownerId: string, refreshToken: string, label?: string): Promise<ConnectionView> {
-    return this.authkit.connectRefreshToken({ providerId, ownerId, refreshToken, ...(label ? { label } : {}) });
-  }
-
-  connectClientCredentials(providerId: string, ownerId: string, scopes?: readonly string[], label?: string): Promise<ConnectionView> {
-    return this.authkit.connectClientCredentials({ providerId, ownerId, ...(scopes ? { scopes } : {}), ...(label ? { label } : {}) });
-  }
-
-  /** Removes the owner's connection (revoking it at the provider where possible); false if none. */
-  async disconnect(providerId: string, ownerId: string, label?: string): Promise<boolean> {
-    const id = this.authkit.connectionIdFor(providerId, ownerId, label);
-    if (!(await this.authkit.getConnection(id))) return false;
-    await this.authkit.disconnect(id);
-    return true;
+  /** A signed client for the request owner's connection, memoised on the request. */
+  async client(request: Request, providerId: string, label?: string): Promise<AuthKitClient> {
+    const req = request as AuthKitRequest;
+    const key = `${providerId}\u0000${label ?? ''}`;
+    const cached = req[REQUEST_CLIENTS]?.get(key);
+    if (cached !== undefined) return cached;
+    const connection = await this.requireConnection(request, providerId, label);
+    const client = this.authkit.client(providerId, connection.id);
+    (req[REQUEST_CLIENTS] ??= new Map()).set(key, client);
+    return client;
   }
 
   /** Closes the store when the module built the AuthKit instance itself. */

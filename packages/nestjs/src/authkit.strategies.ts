@@ -1,8 +1,9 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import type { ProviderDefinition } from '@authkit/core';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { AuthKitError, type ProviderDefinition } from '@authkit/core';
 import passport from 'passport';
 import type OAuth2Strategy from 'passport-oauth2';
-import { AUTHKIT_MODULE_OPTIONS, strategyName } from './authkit.constants';
+import { AUTHKIT_EXTRAS, AUTHKIT_MODULE_OPTIONS } from './authkit.constants';
+import type { ResolvedExtras } from './authkit.module-definition';
 import type { AuthKitModuleOptions } from './authkit.options';
 import { AuthKitService } from './authkit.service';
 import { createAuthKitStrategy } from './authkit.strategy';
@@ -10,13 +11,18 @@ import { createAuthKitStrategy } from './authkit.strategy';
 /** True for providers a browser can authorize (authorization-code grant with an endpoint). */
 export function supportsAuthorizationCode(provider: ProviderDefinition): boolean {
   const oauth2 = provider.oauth2;
-  return !!oauth2?.authorizationEndpoint && oauth2.grants.includes('authorization_code');
+  return oauth2?.authorizationEndpoint !== undefined && oauth2.grants.includes('authorization_code');
 }
 
 /**
- * Creates one passport strategy per authorization-code provider when the module starts, and
- * removes them from passport when it stops. Passport keeps strategies in one process-wide
- * registry by name, so one AuthKitModule per process (per set of provider ids) is supported.
+ * Strategy names taken by live AuthKit modules of this process. Passport's registry is global,
+ * so a second module reusing a name would silently take over the first one's flows: refused.
+ */
+const taken = new Map<string, AuthKitStrategies>();
+
+/**
+ * One passport strategy per browser-authorizable provider, named `<strategyPrefix>-<id>`,
+ * created when the module starts and removed from passport when it stops.
  */
 @Injectable()
 export class AuthKitStrategies implements OnModuleDestroy {
@@ -25,34 +31,33 @@ export class AuthKitStrategies implements OnModuleDestroy {
   constructor(
     @Inject(AuthKitService) service: AuthKitService,
     @Inject(AUTHKIT_MODULE_OPTIONS) options: AuthKitModuleOptions,
+    @Inject(AUTHKIT_EXTRAS) extras: ResolvedExtras,
   ) {
     const strategies = new Map<string, OAuth2Strategy>();
+    const basePath = extras.basePath.replace(/^\/+|\/+$/g, '');
     for (const provider of service.authkit.providers.values()) {
       if (!supportsAuthorizationCode(provider)) continue;
-      if (registered(strategyName(provider.id))) {
-        new Logger('AuthKit').warn(`Passport strategy ${strategyName(provider.id)} is already registered in this process; replacing it`);
+      const name = `${extras.strategyPrefix}-${provider.id}`;
+      if (taken.has(name)) {
+        throw new AuthKitError(
+          'configuration_error',
+          `The passport strategy "${name}" belongs to another AuthKitModule in this process: give each module its own strategyPrefix.`,
+          { providerId: provider.id },
+        );
       }
-      strategies.set(provider.id, createAuthKitStrategy(provider, callbackUrl(provider, options, service.basePath), service));
+      const path = `/${basePath}/${encodeURIComponent(provider.id)}/callback`;
+      const callback = provider.oauth2?.redirectUri ?? (options.appUrl === undefined ? path : new URL(path, options.appUrl).href);
+      strategies.set(name, createAuthKitStrategy(provider, name, callback, service));
+      taken.set(name, this);
     }
     this.strategies = strategies;
   }
 
   onModuleDestroy(): void {
-    for (const [providerId, strategy] of this.strategies) {
-      const name = strategyName(providerId);
-      if (registered(name) === strategy) passport.unuse(name);
+    for (const name of this.strategies.keys()) {
+      if (taken.get(name) !== this) continue;
+      taken.delete(name);
+      passport.unuse(name);
     }
   }
-}
-
-/** The strategy passport holds under `name`, if any (`_strategy` is passport's own lookup). */
-function registered(name: string): unknown {
-  return (passport as unknown as { _strategy(name: string): unknown })._strategy(name);
-}
-
-/** The provider's own redirect URI, else `<appUrl>/<basePath>/<id>/callback` (relative without appUrl). */
-function callbackUrl(provider: ProviderDefinition, options: AuthKitModuleOptions, basePath: string): string {
-  if (provider.oauth2?.redirectUri) return provider.oauth2.redirectUri;
-  const path = `/${basePath}/${encodeURIComponent(provider.id)}/callback`;
-  return options.appUrl ? `${options.appUrl.replace(/\/+$/, '')}${path}` : path;
 }

@@ -1,12 +1,12 @@
 import { Inject, mixin, type CanActivate, type ExecutionContext, type Type } from '@nestjs/common';
 import type { Request } from 'express';
 import { AuthKitService } from './authkit.service';
-import { resolveClient } from './connection.resolve';
 
 /**
- * A guard that lets a request through only when its owner has a live connection to the
- * provider (401 otherwise, with a `reauthorizeUrl` for OAuth2 providers). The signed client
- * it resolves is reused by `@ProviderClient` on the same request.
+ * Lets a request through only when its owner has a usable connection to the provider (core's
+ * one lookup: 404 `connection_not_found`, 401 `reauthorization_required` or `owner_required`,
+ * answered by {@link AuthKitExceptionFilter}). The signed client it resolves is reused by
+ * `@ProviderClient` on the same request.
  *
  * @example `@UseGuards(ConnectionGuard('planday'))`
  */
@@ -15,8 +15,7 @@ export function ConnectionGuard(providerId: string, options: { label?: string } 
     constructor(@Inject(AuthKitService) private readonly service: AuthKitService) {}
 
     async canActivate(context: ExecutionContext): Promise<boolean> {
-      const request = context.switchToHttp().getRequest<Request>();
-      await resolveClient(this.service, request, { providerId, ...options });
+      await this.service.client(context.switchToHttp().getRequest<Request>(), providerId, options.label);
       return true;
     }
   }

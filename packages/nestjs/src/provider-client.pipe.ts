@@ -2,10 +2,11 @@ import { Inject, Injectable, type PipeTransform } from '@nestjs/common';
 import type { AuthKitClient } from '@authkit/core';
 import type { Request } from 'express';
 import { AuthKitService } from './authkit.service';
-import { resolveClient, type ConnectionSelector } from './connection.resolve';
 
 /** What the `@ProviderClient` decorator extracts from the request for the pipe. */
-export interface ProviderClientRequest extends ConnectionSelector {
+export interface ProviderClientRequest {
+  providerId: string;
+  label?: string;
   request: Request;
 }
 
@@ -17,8 +18,7 @@ export interface ProviderClientRequest extends ConnectionSelector {
 export class ProviderClientPipe implements PipeTransform<ProviderClientRequest, Promise<AuthKitClient>> {
   constructor(@Inject(AuthKitService) private readonly service: AuthKitService) {}
 
-  transform(value: ProviderClientRequest): Promise<AuthKitClient> {
-    const { request, ...selector } = value;
-    return resolveClient(this.service, request, selector);
+  transform({ request, providerId, label }: ProviderClientRequest): Promise<AuthKitClient> {
+    return this.service.client(request, providerId, label);
   }
 }

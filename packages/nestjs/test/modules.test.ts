@@ -1,0 +1,153 @@
+// Module forms, and several AuthKitModules in one process.
+import 'reflect-metadata';
+import { Controller, Get, Injectable, Module, UseFilters, UseGuards, type INestApplication, type Type } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { NestFactory } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { startSandbox, type Sandbox } from '@authkit/sandbox';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  AuthKitExceptionFilter,
+  AuthKitModule,
+  ConnectionGuard,
+  ProviderClient,
+  type AuthKitClient,
+  type AuthKitModuleOptions,
+  type ConnectionView,
+} from '../src/index';
+import { browser, COOKIE_SECRET, listen, ownerFromHeader, sandboxProviders } from './support';
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, autoApprove: true });
+});
+afterAll(() => sandbox.close());
+
+async function boot(root: Type<unknown>): Promise<{ app: INestApplication; url: string }> {
+  const app = await NestFactory.create(root, { logger: false });
+  return { app, url: await listen(app) };
+}
+
+async function pastePat(url: string, base: string, user: string): Promise<Response> {
+  return fetch(`${url}${base}/plannr/credentials`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-user': user },
+    body: JSON.stringify({ token: sandbox.plannr.createPersonalAccessToken().token }),
+  });
+}
+
+describe('module forms', () => {
+  it('forRootAsync with ConfigService (useFactory + inject)', async () => {
+    @Module({
+      imports: [
+        AuthKitModule.forRootAsync({
+          imports: [ConfigModule.forRoot({ ignoreEnvFile: true, load: [() => ({ AUTHKIT_COOKIE_SECRET: COOKIE_SECRET })] })],
+          inject: [ConfigService],
+          useFactory: (config: ConfigService) => ({
+            providers: sandboxProviders(sandbox),
+            getOwner: ownerFromHeader,
+            cookieSecret: config.getOrThrow<string>('AUTHKIT_COOKIE_SECRET'),
+          }),
+          isGlobal: true,
+        }),
+      ],
+    })
+    class AppModule {}
+    const { app, url } = await boot(AppModule);
+    try {
+      expect((await pastePat(url, '/authkit', 'ana')).status).toBe(201);
+      const listed = (await (await fetch(`${url}/authkit`, { headers: { 'x-user': 'ana' } })).json()) as { connections: ConnectionView[] };
+      expect(listed.connections.map((c) => c.providerId)).toEqual(['plannr']);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('forRootAsync with useClass', async () => {
+    @Injectable()
+    class Options {
+      createAuthKitOptions(): AuthKitModuleOptions {
+        return { providers: sandboxProviders(sandbox), getOwner: ownerFromHeader, cookieSecret: COOKIE_SECRET };
+      }
+    }
+    @Module({ imports: [AuthKitModule.forRootAsync({ useClass: Options, basePath: 'integrations' })] })
+    class AppModule {}
+    const { app, url } = await boot(AppModule);
+    try {
+      expect((await pastePat(url, '/integrations', 'bo')).status).toBe(201);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('two AuthKitModules in one process', () => {
+  function feature(name: string): Type<unknown> {
+    @Controller(`guarded-${name}`)
+    @UseFilters(AuthKitExceptionFilter)
+    class GuardedController {
+      @Get('plannr')
+      @UseGuards(ConnectionGuard('plannr'))
+      async contacts(@ProviderClient('plannr') plannr: AuthKitClient): Promise<unknown> {
+        return (await plannr.fetch('api/v1/contacts')).json();
+      }
+
+      @Get('start')
+      @UseGuards(AuthGuard(`${name}-plannr`))
+      start(): void {}
+    }
+    @Module({
+      imports: [
+        AuthKitModule.forRoot({
+          providers: sandboxProviders(sandbox),
+          getOwner: ownerFromHeader,
+          cookieSecret: COOKIE_SECRET,
+          basePath: `${name}-connections`,
+          strategyPrefix: name,
+        }),
+      ],
+      controllers: [GuardedController],
+    })
+    class FeatureModule {}
+    return FeatureModule;
+  }
+
+  it('each module keeps its own AuthKit, surface, guard and passport strategies', async () => {
+    @Module({ imports: [feature('alpha'), feature('beta')] })
+    class AppModule {}
+    const { app, url } = await boot(AppModule);
+    try {
+      expect((await pastePat(url, '/alpha-connections', 'cy')).status).toBe(201);
+      const get = (path: string) => fetch(`${url}${path}`, { headers: { 'x-user': 'cy' }, redirect: 'manual' });
+      expect((await get('/guarded-alpha/plannr')).status).toBe(200);
+      const beta = await get('/guarded-beta/plannr');
+      expect(beta.status).toBe(404);
+      expect(await beta.json()).toMatchObject({ code: 'connection_not_found', reauthorizeUrl: '/beta-connections/plannr/connect' });
+      expect(await (await get('/beta-connections')).json()).toEqual({ connections: [] });
+
+      const go = browser('cy');
+      for (const name of ['alpha', 'beta']) {
+        const start = await go(`${url}/guarded-${name}/start`);
+        expect(start.status).toBe(302);
+        expect(new URL(start.headers.get('location')!).searchParams.get('redirect_uri')).toBe(`${url}/${name}-connections/plannr/callback`);
+      }
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('a second module reusing a strategy name is refused at start-up, and the name is free once the first stops', async () => {
+    @Module({ imports: [feature('gamma')] })
+    class First {}
+    @Module({ imports: [feature('gamma')] })
+    class Second {}
+    const first = await boot(First);
+    await expect(NestFactory.create(Second, { logger: false, abortOnError: false })).rejects.toMatchObject({
+      code: 'configuration_error',
+      message: expect.stringContaining('"gamma-plannr" belongs to another AuthKitModule'),
+    });
+    await first.app.close();
+    const again = await boot(Second);
+    await again.app.close();
+  });
+});
