@@ -1,0 +1,80 @@
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { configurationError } from '../errors';
+
+/** Where the connections are, as read from a store URL. */
+export type StoreLocation =
+  | { kind: 'file'; directory: string }
+  | { kind: 'redis'; url: string; prefix?: string }
+  | { kind: 'postgres'; connectionString: string };
+
+const SUPPORTED = 'file:<directory>, redis://…, rediss://… or postgres://…';
+
+/**
+ * Parses a store URL:
+ *
+ * - `file:./.data/authkit` (relative to `cwd`), `file:/abs/dir` or `file:///abs/dir`;
+ * - `redis://[:password@]host:port[/db][?prefix=myapp:authkit:]` (also `rediss://`); `prefix`
+ *   is the store's key prefix (default `authkit:`) and is not passed on to Redis;
+ * - `postgres://…` or `postgresql://…`, handed to `@authkit/store-postgres` as it is.
+ *
+ * Errors never repeat the URL: it may hold a password.
+ */
+export function parseStoreUrl(value: string, cwd: string): StoreLocation {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
+  if (scheme === 'file') return { kind: 'file', directory: fileDirectory(value, cwd) };
+  if (scheme === 'redis' || scheme === 'rediss') return redisLocation(value);
+  if (scheme === 'postgres' || scheme === 'postgresql') return { kind: 'postgres', connectionString: value };
+  throw configurationError(`The store URL must be ${SUPPORTED}${scheme === undefined ? '' : ` (got a ${scheme}: URL)`}`);
+}
+
+function fileDirectory(value: string, cwd: string): string {
+  if (value.startsWith('file://')) {
+    try {
+      return fileURLToPath(value);
+    } catch (cause) {
+      throw configurationError('A file:// store URL must name a local absolute path (file:///path); use file:./dir for a relative one', cause);
+    }
+  }
+  const path = decodeURIComponent(value.slice('file:'.length));
+  if (path.length === 0) throw configurationError('The file: store URL names no directory (e.g. file:./.data/authkit)');
+  return isAbsolute(path) ? path : resolve(cwd, path);
+}
+
+function redisLocation(value: string): StoreLocation {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch (cause) {
+    throw configurationError('The redis:// store URL is not a valid URL', cause);
+  }
+  const prefix = url.searchParams.get('prefix');
+  url.searchParams.delete('prefix');
+  return { kind: 'redis', url: url.toString(), ...(prefix === null ? {} : { prefix }) };
+}
+
+/** The location for messages: a URL's user name and password replaced by `***`. */
+export function describeStoreLocation(location: StoreLocation): string {
+  switch (location.kind) {
+    case 'file':
+      return `file store ${location.directory}`;
+    case 'redis':
+      return `Redis store ${redactUrl(location.url)}${location.prefix === undefined ? '' : ` (prefix ${location.prefix})`}`;
+    case 'postgres':
+      return `PostgreSQL store ${redactUrl(location.connectionString)}`;
+  }
+}
+
+function redactUrl(value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.password !== '') url.password = '***';
+    // Connection strings can carry a password as a query parameter too.
+    for (const key of [...url.searchParams.keys()]) {
+      if (/pass|secret|token|key/i.test(key)) url.searchParams.set(key, '***');
+    }
+    return url.toString();
+  } catch {
+    return `${value.split(':')[0]}://…`;
+  }
+}
