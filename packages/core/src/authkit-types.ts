@@ -1,7 +1,7 @@
 import type { ConnectionRecord, ConnectionView } from './connection';
 import type { StaticCredentialInput } from './credentials';
 import type { AuthKitEventListener, AuthKitEventType } from './events';
-import type { ProviderDefinition } from './providers/types';
+import type { ProviderDefinition, VerifyResult } from './providers/types';
 import type { ConnectionStore } from './store/types';
 
 /** Options of {@link createAuthKit}. */
@@ -110,6 +110,14 @@ export interface AuthKitClient {
   verify(): Promise<{ subject?: string }>;
 }
 
+/** See {@link AuthKit.transientClient}. */
+export interface TransientClient {
+  /** Signs each request with the credential; relative URLs resolve against the provider's base URL. */
+  fetch: typeof fetch;
+  /** Runs the provider's verify call (iGUIDE's `appId`), if it has one. */
+  verify(): Promise<VerifyResult>;
+}
+
 /** Which of an owner's connections: by id, or by provider and optional label. */
 export interface ConnectionSelector {
   providerId: string;
@@ -206,11 +214,11 @@ export interface AuthKit {
    */
   requireConnection(selector: ConnectionSelector): Promise<ConnectionView>;
   /**
-   * A signed fetch with a credential that is not (yet) a connection: nothing is stored and
-   * nothing refreshed. For sign-in adapters that must call the provider with tokens they have
-   * just obtained (next-auth's profile call). Same host checks and signing as {@link client}.
+   * A client for a credential that is not (yet) a connection: nothing is stored and nothing
+   * refreshed. For sign-in adapters that must call the provider with tokens they have just
+   * obtained (next-auth's profile call). Same host checks and signing as {@link client}.
    */
-  transientFetch(providerId: string, credential: StaticCredentialInput | { kind: 'oauth2'; accessToken: string }): typeof fetch;
+  transientClient(providerId: string, credential: StaticCredentialInput | { kind: 'oauth2'; accessToken: string }): TransientClient;
   getConnection(connectionId: string): Promise<ConnectionView | undefined>;
   listConnections(filter?: { providerId?: string; ownerId?: string }): Promise<ConnectionView[]>;
   /** A signed client for a connection. */

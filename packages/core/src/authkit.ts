@@ -9,7 +9,7 @@ import { TokenLifecycle } from './lifecycle/token-lifecycle';
 import { exchangeCheckedCode, requireOAuth2, toTokenResponseInput } from './oauth/token-client';
 import { revokeGrant } from './flows/disconnect';
 import { requireConnection } from './flows/require-connection';
-import { transientFetch } from './fetch/transient-fetch';
+import { transientClient } from './fetch/transient-client';
 import type { ProviderDefinition } from './providers/types';
 import type { Runtime } from './runtime';
 import { providerOf } from './runtime';
@@ -130,7 +130,7 @@ export function createAuthKit(options: AuthKitOptions): AuthKit {
       return { removed: true, revoked };
     },
     requireConnection: (selector) => requireConnection(runtime, selector),
-    transientFetch: (providerId, credential) => transientFetch(runtime, providerId, credential),
+    transientClient: (providerId, credential) => transientClient(runtime, providerId, credential),
     async getConnection(connectionId) {
       const record = await store.get(connectionId);
       return record === undefined ? undefined : toConnectionView(record);

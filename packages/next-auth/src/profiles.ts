@@ -1,6 +1,5 @@
 import { AuthKitError, joinUrl } from '@authkit/core';
-import type { ProviderDefinition } from '@authkit/core';
-import { signedFetchFor } from './signed-request';
+import type { AuthKit, ProviderDefinition } from '@authkit/core';
 
 /**
  * The profile an AuthKit next-auth provider receives: from a user endpoint (`id`) or, for
@@ -69,12 +68,15 @@ export function profileFromUserBody(providerId: string, body: unknown): AuthKitP
   return { id, ...(name ? { name } : {}), ...(email ? { email } : {}) };
 }
 
-/** Fetches the sign-in profile for a freshly obtained token set. */
+/**
+ * Fetches the sign-in profile for a freshly obtained token set, signed by core's own
+ * `transientClient` (the provider's signing and host checks; no connection exists yet).
+ */
 export async function fetchProfile(
+  authkit: Pick<AuthKit, 'transientClient'>,
   provider: ProviderDefinition,
   source: ProfileSource,
   tokens: { access_token?: string },
-  baseFetch: typeof fetch = fetch,
 ): Promise<AuthKitProfile & { id: string }> {
   if (source.kind === 'id_token') {
     throw new AuthKitError('configuration_error', `${provider.name} signs in with its id_token, not a profile call`, { providerId: provider.id });
@@ -82,17 +84,17 @@ export async function fetchProfile(
   if (!tokens.access_token) {
     throw new AuthKitError('invalid_callback', `${provider.name} returned no access_token`, { providerId: provider.id });
   }
-  const { fetch: signed, connection } = signedFetchFor(provider, tokens.access_token, baseFetch);
+  const client = authkit.transientClient(provider.id, { kind: 'oauth2', accessToken: tokens.access_token });
   if (source.kind === 'verify') {
     if (!provider.verify) throw new AuthKitError('configuration_error', `${provider.name} has no verify call`, { providerId: provider.id });
-    const result = await provider.verify({ fetch: signed, connection });
+    const result = await client.verify();
     if (!result.subject) {
       throw new AuthKitError('invalid_callback', `${provider.name} verify call named no subject`, { providerId: provider.id });
     }
     const name = result.metadata?.name;
     return { id: result.subject, ...(name ? { name } : {}) };
   }
-  const response = await signed(source.url);
+  const response = await client.fetch(source.url, { headers: { accept: 'application/json' } });
   if (!response.ok) {
     throw new AuthKitError('invalid_callback', `${provider.name} user endpoint answered HTTP ${response.status}`, {
       providerId: provider.id,
@@ -101,3 +103,4 @@ export async function fetchProfile(
   }
   return profileFromUserBody(provider.id, await response.json());
 }
+

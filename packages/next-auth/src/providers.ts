@@ -27,8 +27,6 @@ export type AuthKitProviderEntry =
 export interface AuthKitProvidersOptions {
   /** AuthKit provider ids (with OAuth2 settings) to offer as next-auth sign-in providers. */
   providers: readonly AuthKitProviderEntry[];
-  /** The fetch used for profile calls. Default `globalThis.fetch`. */
-  fetch?: typeof fetch;
 }
 
 /**
@@ -48,9 +46,8 @@ function scopesFor(provider: ProviderDefinition, requested: readonly string[] | 
 
 /** Builds one next-auth OAuth provider from an AuthKit provider definition. */
 export function authkitProvider(
-  authkit: Pick<AuthKit, 'provider'>,
+  authkit: Pick<AuthKit, 'provider' | 'transientClient'>,
   entry: AuthKitProviderEntry,
-  options: { fetch?: typeof fetch } = {},
 ): OAuthConfig<AuthKitProfile> {
   const id = typeof entry === 'string' ? entry : entry.id;
   const provider = authkit.provider(id);
@@ -73,13 +70,13 @@ export function authkitProvider(
       providerId: id,
     });
   }
-  const baseFetch = options.fetch;
   return {
     id,
     name: typeof entry === 'string' ? provider.name : (entry.name ?? provider.name),
     type: 'oauth',
     clientId: oauth2.clientId,
-    ...(oauth2.clientSecret === undefined ? {} : { clientSecret: oauth2.clientSecret }),
+    // next-auth needs the plain value; it sends it only to the provider's token endpoint.
+    ...(oauth2.clientSecret === undefined ? {} : { clientSecret: oauth2.clientSecret.reveal() }),
     ...(oauth2.issuer === undefined ? {} : { issuer: oauth2.issuer }),
     client: { token_endpoint_auth_method: oauth2.clientAuthentication },
     authorization: {
@@ -100,7 +97,7 @@ export function authkitProvider(
           userinfo: {
             ...(source.kind === 'userinfo' ? { url: source.url } : {}),
             // The profile call is signed by the core provider, so header quirks live in one place.
-            request: ({ tokens }) => fetchProfile(provider, source, tokens, baseFetch),
+            request: ({ tokens }) => fetchProfile(authkit, provider, source, tokens),
           },
         }),
     profile: (profile) => {
@@ -126,6 +123,6 @@ export function authkitProvider(
  * providers: authkitProviders(authkit, { providers: ['plannr', 'planday', 'iguide'] })
  * ```
  */
-export function authkitProviders(authkit: Pick<AuthKit, 'provider'>, options: AuthKitProvidersOptions): OAuthConfig<AuthKitProfile>[] {
-  return options.providers.map((entry) => authkitProvider(authkit, entry, options.fetch ? { fetch: options.fetch } : {}));
+export function authkitProviders(authkit: Pick<AuthKit, 'provider' | 'transientClient'>, options: AuthKitProvidersOptions): OAuthConfig<AuthKitProfile>[] {
+  return options.providers.map((entry) => authkitProvider(authkit, entry));
 }

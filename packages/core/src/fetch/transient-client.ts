@@ -1,3 +1,4 @@
+import type { TransientClient } from '../authkit-types';
 import type { ConnectionRecord } from '../connection';
 import type { StaticCredentialInput } from '../credentials';
 import { toStaticCredential } from '../flows/static-credential';
@@ -7,14 +8,14 @@ import { Secret } from '../secret';
 import { createSignedFetch } from './signed-fetch';
 
 /**
- * A signed fetch for a credential that is not a stored connection (see
- * `AuthKit.transientFetch`): the provider's own signing and host checks, no store, no refresh.
+ * A client for a credential that is not a stored connection (see `AuthKit.transientClient`):
+ * the provider's own signing and host checks, no store, no refresh.
  */
-export function transientFetch(
+export function transientClient(
   runtime: Runtime,
   providerId: string,
   input: StaticCredentialInput | { kind: 'oauth2'; accessToken: string },
-): typeof fetch {
+): TransientClient {
   const provider = providerOf(runtime, providerId);
   const now = runtime.now();
   const record: ConnectionRecord = {
@@ -32,5 +33,9 @@ export function transientFetch(
     createdAt: now,
     updatedAt: now,
   };
-  return createSignedFetch(provider, { current: () => record }, { fetch: runtime.fetch, now: runtime.now });
+  const signed = createSignedFetch(provider, { current: () => record }, { fetch: runtime.fetch, now: runtime.now });
+  return {
+    fetch: signed,
+    verify: async () => (provider.verify === undefined ? {} : provider.verify({ fetch: signed, connection: record })),
+  };
 }

@@ -1,0 +1,121 @@
+import { AuthKitError, createConnectHandler, type AuthKit, type AuthKitClient, type ConnectHandler, type ConnectHandlerOptions, type ConnectionView } from '@authkit/core';
+import type { AuthOptions } from 'next-auth';
+import { cookies } from 'next/headers';
+import { requestCookies } from './request-cookies';
+import { ownerIdFromCookies } from './session-token';
+
+/** Options of {@link createAuthKitNext}. */
+export interface AuthKitNextOptions extends Omit<ConnectHandlerOptions, 'cookieSecret'> {
+  /** The next-auth options: the owner is the session's user (the JWT's `sub`). */
+  authOptions: AuthOptions;
+  /**
+   * Signs the state cookie (at least 32 characters). Default: derived from next-auth's own
+   * secret (`authOptions.secret`, else `NEXTAUTH_SECRET`), read when the first request comes.
+   */
+  cookieSecret?: ConnectHandlerOptions['cookieSecret'];
+  /**
+   * Finds the owner instead of the session cookie: given the route handler's `Request`, or
+   * nothing in server components and actions (read `cookies()` / `headers()` there).
+   */
+  getOwnerId?: (request?: Request) => Promise<string | undefined>;
+}
+
+/** Route handlers for `app/api/authkit/[...authkit]/route.ts`. */
+export interface AuthKitRouteHandlers {
+  GET(request: Request): Promise<Response>;
+  POST(request: Request): Promise<Response>;
+}
+
+/** What {@link createAuthKitNext} gives an app. */
+export interface AuthKitNext {
+  /** `export const { GET, POST } = handlers;` in `app/api/authkit/[...authkit]/route.ts`. */
+  readonly handlers: AuthKitRouteHandlers;
+  /** The signed-in user's owner id, or undefined. */
+  getOwnerId(request?: Request): Promise<string | undefined>;
+  /** The signed-in user's connections, without secrets; empty when signed out. */
+  getConnections(filter?: { providerId?: string }): Promise<ConnectionView[]>;
+  /**
+   * A signed client for the signed-in user's connection to `providerId` (core's one lookup):
+   * `owner_required`, `connection_not_found` or `reauthorization_required` otherwise.
+   */
+  getAuthKitClient(providerId: string, options?: { label?: string }): Promise<AuthKitClient>;
+  /** Core's HTTP answer for an error, for the app's own route handlers (`catch (e) { return errorResponse(e) }`). */
+  errorResponse(error: unknown): Response;
+  /** Core's connect handler behind the routes. */
+  handler(): ConnectHandler;
+}
+
+const DEFAULT_BASE_PATH = '/api/authkit';
+
+/**
+ * AuthKit for Next.js with next-auth, in the shape Auth.js users know:
+ *
+ * ```ts
+ * // lib/authkit.ts
+ * export const { handlers, getAuthKitClient, errorResponse } = createAuthKitNext(authkit, { authOptions });
+ * // app/api/authkit/[...authkit]/route.ts
+ * export const { GET, POST } = handlers;
+ * ```
+ *
+ * Everything is read on the first request, not at import, so `next build` needs no
+ * secrets or provider settings.
+ */
+export function createAuthKitNext(authkit: AuthKit | (() => AuthKit), options: AuthKitNextOptions): AuthKitNext {
+  let built: { authkit: AuthKit; handler: ConnectHandler } | undefined;
+  const state = () => {
+    if (built !== undefined) return built;
+    const kit = typeof authkit === 'function' ? authkit() : authkit;
+    const { authOptions, getOwnerId: _owner, cookieSecret, ...handlerOptions } = options;
+    const secret = cookieSecret ?? nextAuthSecret(authOptions);
+    const appUrl = options.appUrl ?? process.env.NEXTAUTH_URL;
+    const handler = createConnectHandler(kit, {
+      basePath: DEFAULT_BASE_PATH,
+      ...handlerOptions,
+      cookieSecret: secret,
+      ...(appUrl === undefined ? {} : { appUrl }),
+    });
+    built = { authkit: kit, handler };
+    return built;
+  };
+
+  const getOwnerId = async (request?: Request): Promise<string | undefined> => {
+    if (options.getOwnerId !== undefined) return options.getOwnerId(request);
+    return ownerIdFromCookies(options.authOptions, request === undefined ? await cookies() : requestCookies(request));
+  };
+
+  const serve = async (request: Request): Promise<Response> => {
+    const { handler } = state();
+    try {
+      return await handler(request, { ownerId: await getOwnerId(request) });
+    } catch (error) {
+      return handler.errorResponse(error);
+    }
+  };
+
+  return {
+    handlers: { GET: serve, POST: serve },
+    getOwnerId,
+    async getConnections(filter = {}) {
+      const ownerId = await getOwnerId();
+      return ownerId === undefined ? [] : state().authkit.listConnections({ ...filter, ownerId });
+    },
+    async getAuthKitClient(providerId, clientOptions = {}) {
+      const { authkit: kit } = state();
+      const ownerId = await getOwnerId();
+      if (ownerId === undefined) throw new AuthKitError('owner_required', 'Nobody is signed in.', { providerId });
+      const connection = await kit.requireConnection({ providerId, ownerId, ...(clientOptions.label === undefined ? {} : { label: clientOptions.label }) });
+      return kit.client(providerId, connection.id);
+    },
+    errorResponse: (error) => state().handler.errorResponse(error),
+    handler: () => state().handler,
+  };
+}
+
+/** The state-cookie key, derived from next-auth's secret with a label of its own. */
+function nextAuthSecret(authOptions: AuthOptions): string {
+  const secret = authOptions.secret ?? process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET;
+  if (secret === undefined || secret === '') {
+    throw new AuthKitError('configuration_error', 'createAuthKitNext needs a cookieSecret, or next-auth\'s secret (NEXTAUTH_SECRET) to derive one from.');
+  }
+  return `authkit-state-cookie:${secret}`;
+}
