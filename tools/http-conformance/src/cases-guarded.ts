@@ -31,6 +31,48 @@ export function guardedCases(ctx: SuiteContext): void {
       expect(answer.json()).toHaveProperty('data');
     });
 
+    it('a credential without the scope → 403 permission_denied naming it; the token never in the body', async () => {
+      const user = browser(ctx);
+      const { id, token } = ctx.world.sandbox.iguide.createApiToken({ scopes: ['banner.list'] });
+      expect((await user.postJson(at(ctx, '/iguide/credentials'), { tokenId: id, tokenValue: token })).status).toBe(201);
+      const denied = await user.get('/guarded/iguide');
+      expectError(denied, 403, {
+        code: 'permission_denied',
+        message: 'iGUIDE Portal refused this request: the connection lacks a permission (iguide.list). Reconnect iGUIDE Portal and grant it.',
+        providerId: 'iguide',
+        requiredScope: 'iguide.list',
+      });
+      expect(denied.text).not.toContain(token);
+    });
+
+    it('a provider throttling (iGUIDE sends fractional seconds) → 429 with a whole-second Retry-After', async () => {
+      const user = browser(ctx);
+      const { id, token } = ctx.world.sandbox.iguide.createApiToken({ scopes: ['iguide.list'] });
+      await user.postJson(at(ctx, '/iguide/credentials'), { tokenId: id, tokenValue: token });
+      const limits = ctx.world.sandbox.settings.rateLimits;
+      const previous = limits.iguidePerSecond;
+      limits.iguidePerSecond = 1;
+      // A fresh one-second window, frozen so a slow machine cannot reach the next one.
+      ctx.world.sandbox.clock.freeze();
+      ctx.world.sandbox.clock.advance(1000);
+      try {
+        expect((await user.get('/guarded/iguide')).status).toBe(200);
+        const limited = await user.get('/guarded/iguide');
+        const body = limited.json<{ retryAfter: number }>();
+        expectError(limited, 429, {
+          code: 'rate_limited',
+          message: `iGUIDE Portal is receiving too many requests. Try again in ${Math.max(1, Math.ceil(body.retryAfter))} s.`,
+          providerId: 'iguide',
+          retryAfter: body.retryAfter,
+        });
+        expect(body.retryAfter).toBeGreaterThan(0);
+        expect(limited.headers.get('retry-after')).toBe(String(Math.ceil(body.retryAfter)));
+      } finally {
+        limits.iguidePerSecond = previous;
+        ctx.world.sandbox.clock.unfreeze();
+      }
+    });
+
     it('a connection the provider revoked → 401 reauthorization_required pointing at its reconnect route', async () => {
       const user = browser(ctx);
       await connectOAuth(ctx, user, 'planday');

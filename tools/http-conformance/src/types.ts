@@ -20,7 +20,7 @@ export interface ConformanceSetup {
 }
 
 /** Providers with a guarded route. */
-export type GuardedProvider = 'plannr' | 'planday' | 'server-api';
+export type GuardedProvider = 'plannr' | 'planday' | 'iguide' | 'server-api';
 
 /** A running adapter app. */
 export interface ConformanceServer {

@@ -19,6 +19,7 @@ export interface World {
 const GUARDED_CALLS: Record<GuardedProvider, string> = {
   plannr: 'api/v1/contacts',
   planday: 'hr/v1/Departments',
+  iguide: 'iguides',
   'server-api': 'v1/users',
 };
 
