@@ -5,6 +5,7 @@ import { createSignedFetch } from './fetch/signed-fetch';
 import { completeAuthorization } from './flows/complete-authorization';
 import { connectClientCredentials, connectRefreshToken, connectStatic, saveTokenResponse } from './flows/connect';
 import { authorizationUrl, consumePendingAuthorization, createPendingAuthorization } from './flows/pending';
+import { observeStaticResult } from './lifecycle/status';
 import { TokenLifecycle } from './lifecycle/token-lifecycle';
 import { exchangeCheckedCode, requireOAuth2, toTokenResponseInput } from './oauth/token-client';
 import { revokeGrant } from './flows/disconnect';
@@ -75,6 +76,7 @@ export function createAuthKit(options: AuthKitOptions): AuthKit {
       provider,
       {
         current: () => lifecycle.usable(connectionId, providerId),
+        observe: (record, status) => observeStaticResult(runtime, record, status),
         renew: async (record) => {
           if (!lifecycle.canRenew(record) || record.credential.kind !== 'oauth2') return undefined;
           return lifecycle.refresh(connectionId, { force: true, staleAccessToken: record.credential.accessToken }, providerId);

@@ -49,6 +49,6 @@ export type Credential =
 
 /** Static credentials as a user pastes them (plain strings; AuthKit wraps them as secrets). */
 export type StaticCredentialInput =
-  | { kind: 'api_token'; tokenId: string; tokenValue: string; expiresAt?: number }
+  | { kind: 'api_token'; tokenId: string; tokenValue: string; expiresAt?: number; scopes?: readonly string[] }
   | { kind: 'api_key'; key: string }
   | { kind: 'personal_access_token'; token: string; expiresAt?: number };

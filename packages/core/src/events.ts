@@ -1,3 +1,5 @@
+import type { ConnectionStatus } from './connection';
+
 /** Events AuthKit emits for the application's logs, metrics and user notifications. */
 export type AuthKitEvent =
   | { type: 'connection.created'; providerId: string; connectionId: string; ownerId: string }
@@ -6,10 +8,33 @@ export type AuthKitEvent =
   | { type: 'connection.reauthorization_required'; providerId: string; connectionId: string; ownerId: string; reason: string }
   | { type: 'refresh_token.expiring'; providerId: string; connectionId: string; ownerId: string; expiresAt: number }
   | { type: 'connection.revoked'; providerId: string; connectionId: string; ownerId: string }
-  | { type: 'connection.deleted'; providerId: string; connectionId: string; ownerId: string };
+  | { type: 'connection.deleted'; providerId: string; connectionId: string; ownerId: string }
+  /** Every change of a connection's status (the state machine in core's README). */
+  | {
+      type: 'connection.status_changed';
+      providerId: string;
+      connectionId: string;
+      ownerId: string;
+      from: ConnectionStatus;
+      to: ConnectionStatus;
+      /** Why, as a code: `verified`, `credential_rejected`, `invalid_grant`, … */
+      reason: string;
+    };
 
 /** The `type` of an {@link AuthKitEvent}. */
 export type AuthKitEventType = AuthKitEvent['type'];
+
+/** Every event type, for subscribing to all of them (a log, an activity feed). */
+export const AUTHKIT_EVENT_TYPES: readonly AuthKitEventType[] = [
+  'connection.created',
+  'token.refreshed',
+  'token.refresh_failed',
+  'connection.reauthorization_required',
+  'refresh_token.expiring',
+  'connection.revoked',
+  'connection.deleted',
+  'connection.status_changed',
+];
 
 /** Listener for one event type. */
 export type AuthKitEventListener<T extends AuthKitEventType = AuthKitEventType> = (

@@ -3,6 +3,7 @@ export type * from './authkit-types';
 export type * from './connection';
 export type * from './credentials';
 export type * from './events';
+export { AUTHKIT_EVENT_TYPES } from './events';
 export type * from './providers/types';
 export type * from './store/types';
 export * from './errors';

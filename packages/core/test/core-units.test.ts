@@ -175,19 +175,42 @@ describe('signed fetch (loopback)', () => {
     const authkit = createAuthKit({ providers: [providers.apiKey({ id: 'keyed', baseUrl: api.url })] });
     const connection = await authkit.connectStatic({ providerId: 'keyed', ownerId: 'u', credential: { kind: 'api_key', key: 'key-secret-value' } });
     const client = authkit.client('keyed', connection.id);
+    const changes: unknown[] = [];
+    authkit.on('connection.status_changed', (event) => changes.push(event));
     const errors: AuthKitError[] = [];
-    for (const path of ['/401', '/403', '/429']) {
+    // 403 and 429 leave a static credential as it is; a 401 marks it rejected.
+    for (const path of ['/403', '/429', '/401', '/data']) {
       const error = await client.fetch(path).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AuthKitError);
       errors.push(error as AuthKitError);
     }
-    expect(errors.map((e) => e.code)).toEqual(['unauthenticated', 'permission_denied', 'rate_limited']);
-    expect(errors[1]).toMatchObject({ requiredScope: 'data.read', status: 403, providerId: 'keyed' });
-    expect(errors[2]).toMatchObject({ retryAfter: 0.52 });
+    expect(errors.map((e) => e.code)).toEqual(['permission_denied', 'rate_limited', 'unauthenticated', 'reauthorization_required']);
+    expect(errors[0]).toMatchObject({ requiredScope: 'data.read', status: 403, providerId: 'keyed' });
+    expect(errors[1]).toMatchObject({ retryAfter: 0.52 });
+    expect(changes).toEqual([
+      { type: 'connection.status_changed', providerId: 'keyed', connectionId: connection.id, ownerId: 'u', from: 'unverified', to: 'invalid_credential', reason: 'credential_rejected' },
+    ]);
+    expect((await authkit.getConnection(connection.id))?.status).toBe('invalid_credential');
+    // The rejected credential is not sent again.
+    expect(api.requests.map((r) => r.url)).toEqual(['/403', '/429', '/401']);
     for (const error of errors) {
       expect(error.message).not.toContain('key-secret-value');
       expect(JSON.stringify(error)).not.toContain('key-secret-value');
     }
+  });
+
+  it('a static credential without a verify call reads unverified until its first success', async () => {
+    const api = await startLoopback((_req, res) => json(res, 200, { ok: true }));
+    closers.push(api.close);
+    const authkit = createAuthKit({ providers: [providers.apiKey({ id: 'keyed', baseUrl: api.url })] });
+    const changes: string[] = [];
+    authkit.on('connection.status_changed', (event) => changes.push(`${event.from}→${event.to}:${event.reason}`));
+    const connection = await authkit.connectStatic({ providerId: 'keyed', ownerId: 'u', credential: { kind: 'api_key', key: 'key-value-1' } });
+    expect(connection.status).toBe('unverified');
+    await authkit.client('keyed', connection.id).fetch('/x');
+    await authkit.client('keyed', connection.id).fetch('/y');
+    expect((await authkit.getConnection(connection.id))?.status).toBe('active');
+    expect(changes).toEqual(['unverified→active:verified']);
   });
 
   it('events: a throwing listener does not break the flow, and unsubscribe works', async () => {

@@ -14,6 +14,8 @@ export interface CredentialSource {
   current(): ConnectionRecord | Promise<ConnectionRecord>;
   /** A renewed record after `record` got a 401, or undefined if it cannot be renewed. */
   renew?(record: ConnectionRecord): Promise<ConnectionRecord | undefined>;
+  /** Sees each final status (static credentials: proven, or rejected); a promise only when it writes. */
+  observe?(record: ConnectionRecord, status: number): Promise<unknown> | undefined;
 }
 
 /** What a signed fetch needs besides the provider and its credential source. */
@@ -45,6 +47,8 @@ export function createSignedFetch(provider: ProviderDefinition, source: Credenti
         response = await send(provider, record, request, deps.fetch);
       }
     }
+    const observed = source.observe?.(record, response.status);
+    if (observed !== undefined) await observed;
     if (response.status === 401 || response.status === 403 || response.status === 429) {
       throw await toError(provider, record, response, deps.now());
     }

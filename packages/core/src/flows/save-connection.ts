@@ -51,7 +51,7 @@ export async function saveConnection(runtime: Runtime, input: NewConnection): Pr
     ownerId: input.ownerId,
     ...(input.label === undefined || input.label === '' ? {} : { label: input.label }),
     // A static credential nothing could check stays `unverified` until its first good call.
-    status: input.grant === 'static' && (!input.verify || provider.verify === undefined) ? 'unverified' : 'active',
+    status: input.grant === 'static' && !(input.verify && (provider.verify !== undefined || provider.resolveMetadata !== undefined)) ? 'unverified' : 'active',
     version: 0,
     grant: input.grant,
     credential: input.credential,

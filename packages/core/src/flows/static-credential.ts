@@ -10,6 +10,7 @@ export function toStaticCredential(input: StaticCredentialInput): Credential {
         tokenId: input.tokenId,
         tokenValue: new Secret(input.tokenValue),
         ...(input.expiresAt === undefined ? {} : { expiresAt: input.expiresAt }),
+        ...(input.scopes === undefined ? {} : { scopes: [...input.scopes] }),
       };
     case 'api_key':
       return { kind: 'api_key', key: new Secret(input.key) };

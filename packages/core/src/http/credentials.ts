@@ -21,19 +21,41 @@ function staticCredential(call: Call, provider: ProviderDefinition, defaultKind?
   const kind =
     optionalField(call, 'kind') ??
     (call.fields?.has('tokenId') ? 'api_token' : call.fields?.has('key') ? 'api_key' : call.fields?.has('token') ? 'personal_access_token' : defaultKind);
+  // What the provider told when the credential was created (iGUIDE shows expiresAt and scopes).
+  const expiresAt = optionalTime(call, provider);
+  const expiry = expiresAt === undefined ? {} : { expiresAt };
   switch (kind) {
-    case 'api_token':
-      return { kind, tokenId: requiredField(call, 'tokenId', provider.id), tokenValue: requiredField(call, 'tokenValue', provider.id) };
+    case 'api_token': {
+      const scopes = parseScopes(optionalField(call, 'scopes'));
+      return {
+        kind,
+        tokenId: requiredField(call, 'tokenId', provider.id),
+        tokenValue: requiredField(call, 'tokenValue', provider.id),
+        ...expiry,
+        ...(scopes === undefined ? {} : { scopes }),
+      };
+    }
     case 'api_key':
       return { kind, key: requiredField(call, 'key', provider.id) };
     case 'personal_access_token':
-      return { kind, token: requiredField(call, 'token', provider.id) };
+      return { kind, token: requiredField(call, 'token', provider.id), ...expiry };
     default:
       throw new AuthKitError('invalid_request', 'The credential kind is missing or unknown.', {
         providerId: provider.id,
         detail: `the field "kind" must be one of ${KINDS.join(', ')}`,
       });
   }
+}
+
+/** `expiresAt` as an ISO 8601 date or time, or epoch milliseconds. */
+function optionalTime(call: Call, provider: ProviderDefinition): number | undefined {
+  const value = optionalField(call, 'expiresAt');
+  if (value === undefined) return undefined;
+  const time = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+  if (!Number.isFinite(time)) {
+    throw new AuthKitError('invalid_request', 'expiresAt is not a date.', { providerId: provider.id, detail: 'the field "expiresAt" must be a date' });
+  }
+  return time;
 }
 
 /** The first `portal-N` label the owner has not used: a second paste never replaces the first. */

@@ -220,7 +220,9 @@ export class TokenLifecycle {
     let current: ConnectionRecord | undefined = record;
     for (let attempt = 0; attempt < 3 && current !== undefined && isUsable(current); attempt++) {
       try {
+        const from = current.status;
         current = await store.put({ ...current, status: 'reauthorization_required', updatedAt: now() }, current.version);
+        events.emit({ type: 'connection.status_changed', providerId: record.providerId, connectionId: record.id, ownerId: record.ownerId, from, to: 'reauthorization_required', reason });
         events.emit({
           type: 'connection.reauthorization_required',
           providerId: record.providerId,
