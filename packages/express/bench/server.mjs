@@ -22,7 +22,7 @@ const apiUrl = `${sandbox.endpoints.clientCredentials.baseUrl}/v1/users`;
 const getOwner = () => OWNER;
 const app = express();
 const ak = createAuthKitExpress({ authkit, getOwner, cookieSecret: 'bench-cookie-secret-0123456789abcdef' });
-app.use(ak.basePath, ak.router);
+app.use(ak.router);
 app.get('/bare', async (_req, res) => {
   const response = await fetch(apiUrl, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
   res.status(response.status).type('json').send(await response.text());
