@@ -41,11 +41,15 @@ export function buildProgram(io: CliIO): Command {
   return program;
 }
 
-/** Every command writes through `io` and throws instead of exiting, so the runner owns the exit code. */
-function configureTree(command: CommandUnknownOpts, io: CliIO): void {
+/**
+ * Every command writes through `io` and throws instead of exiting, so the runner owns the exit
+ * code; every command's help ends with where the exit codes are listed.
+ */
+function configureTree(command: CommandUnknownOpts, io: CliIO, root = true): void {
+  if (!root) command.addHelpText('after', '\nExit codes: 0 done, 2 bad arguments, 3 configuration, 4 not found, 5 store, 6 credential rejected, 7 provider unavailable, 8 decryption, 9 unsupported (authkit --help).');
   command
     .exitOverride()
     .showHelpAfterError('(add --help for usage)')
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
-  for (const sub of command.commands) configureTree(sub, io);
+  for (const sub of command.commands) configureTree(sub, io, false);
 }

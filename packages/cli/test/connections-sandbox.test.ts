@@ -106,21 +106,22 @@ describe('connections refresh / verify / disconnect against the sandbox', () => 
   });
 
   it('exits 9 when there is nothing to verify or refresh with (a Plannr PAT)', async () => {
-    const verify = await cli('connections', 'verify', ids.plannr, '--json');
+    const [verify, refresh] = await Promise.all([cli('connections', 'verify', ids.plannr, '--json'), cli('connections', 'refresh', ids.plannr, '--json')]);
     expect(verify.code).toBe(9);
     expect(jsonErrorOf(verify).code).toBe('unsupported');
-    const refresh = await cli('connections', 'refresh', ids.plannr, '--json');
     expect(refresh.code).toBe(9);
   });
 
   it('exits 3 without --config, or when the config lacks the connection’s provider', async () => {
-    const noConfig = await runAuthkit(['connections', 'refresh', ids.portalA, '--store', storeUrl], { env });
+    const [noConfig, wrongConfig, badConfig] = await Promise.all([
+      runAuthkit(['connections', 'refresh', ids.portalA, '--store', storeUrl], { env }),
+      runAuthkit(['connections', 'verify', ids.iguide, '--store', storeUrl, '--config', plannrOnly.path, '--json'], { env }),
+      runAuthkit(['connections', 'refresh', ids.portalA, '--store', storeUrl, '--config', 'missing.mjs'], { env }),
+    ]);
     expect(noConfig.code).toBe(3);
     expect(noConfig.stderr).toContain('--config');
-    const wrongConfig = await runAuthkit(['connections', 'verify', ids.iguide, '--store', storeUrl, '--config', plannrOnly.path, '--json'], { env });
     expect(wrongConfig.code).toBe(3);
     expect(jsonErrorOf(wrongConfig).message).toContain("provider 'iguide'");
-    const badConfig = await runAuthkit(['connections', 'refresh', ids.portalA, '--store', storeUrl, '--config', 'missing.mjs'], { env });
     expect(badConfig.code).toBe(3);
   });
 

@@ -85,12 +85,12 @@ describe.each([
     expect(oauth).toMatchObject({ providerId: 'plannr', ownerId: 'owner-0', status: 'active', version: 1, grant: 'authorization_code', scopes: ['*'], metadata: { accountUuid: 'acc-1' } });
     expect(typeof oauth.expiresAt).toBe('number');
 
-    const iguide = jsonOf<{ count: number; connections: ConnectionView[] }>(
-      await runAuthkit(['connections', 'list', '--store', target.url, '--provider', 'iguide', '--owner', 'owner-1', '--json'], { env }),
-    );
-    expect(iguide.connections.map((view) => view.providerId)).toEqual(['iguide', 'iguide']);
-    const revoked = jsonOf<{ count: number }>(await runAuthkit(['connections', 'list', '--store', target.url, '--status', 'revoked', '--json'], { env }));
-    expect(revoked.count).toBe(0);
+    const [iguide, revoked] = await Promise.all([
+      runAuthkit(['connections', 'list', '--store', target.url, '--provider', 'iguide', '--owner', 'owner-1', '--json'], { env }),
+      runAuthkit(['connections', 'list', '--store', target.url, '--status', 'revoked', '--json'], { env }),
+    ]);
+    expect(jsonOf<{ connections: ConnectionView[] }>(iguide).connections.map((view) => view.providerId)).toEqual(['iguide', 'iguide']);
+    expect(jsonOf<{ count: number }>(revoked).count).toBe(0);
   });
 
   it('shows one connection, as fields or as { connection }', async () => {
@@ -104,28 +104,26 @@ describe.each([
   });
 
   it('exits 4 for an unknown connection, 3 without keys, 8 with the wrong key, 2 for bad arguments', async () => {
-    const missing = await runAuthkit(['connections', 'show', 'nope', '--store', target.url, '--json'], { env });
+    const wrong = newKey('k1');
+    const otherId = newKey('k0');
+    secrets.push(wrong.secret, otherId.secret);
+    // Independent runs, side by side.
+    const [missing, noKeys, wrongKey, unknownKey, bad] = await Promise.all([
+      runAuthkit(['connections', 'show', 'nope', '--store', target.url, '--json'], { env }),
+      runAuthkit(['connections', 'list', '--store', target.url]),
+      runAuthkit(['connections', 'list', '--store', target.url, '--json'], { env: { AUTHKIT_ENCRYPTION_KEY: wrong.entry } }),
+      runAuthkit(['connections', 'list', '--store', target.url], { env: { AUTHKIT_ENCRYPTION_KEY: otherId.entry } }),
+      runAuthkit(['connections', 'list', '--status', 'sleepy', '--store', target.url], { env }),
+    ]);
     expect(missing.code).toBe(4);
     expect(missing.stdout).toBe('');
     expect(jsonErrorOf(missing)).toMatchObject({ code: 'connection_not_found', exitCode: 4 });
-
-    const noKeys = await runAuthkit(['connections', 'list', '--store', target.url]);
     expect(noKeys.code).toBe(3);
     expect(noKeys.stderr).toContain('AUTHKIT_ENCRYPTION_KEY');
-
-    const wrong = newKey('k1');
-    secrets.push(wrong.secret);
-    const wrongKey = await runAuthkit(['connections', 'list', '--store', target.url, '--json'], { env: { AUTHKIT_ENCRYPTION_KEY: wrong.entry } });
     expect(wrongKey.code).toBe(8);
     expect(jsonErrorOf(wrongKey).code).toBe('decryption_failed');
-
-    const otherId = newKey('k0');
-    secrets.push(otherId.secret);
-    const unknownKey = await runAuthkit(['connections', 'list', '--store', target.url], { env: { AUTHKIT_ENCRYPTION_KEY: otherId.entry } });
     expect(unknownKey.code).toBe(8);
     expect(unknownKey.stderr).toContain("'k1'"); // names the missing key id, never a key
-
-    const bad = await runAuthkit(['connections', 'list', '--status', 'sleepy', '--store', target.url], { env });
     expect(bad.code).toBe(2);
   });
 
@@ -188,13 +186,15 @@ describe('store selection', () => {
     const key = newKey('k1');
     secrets.push(key.secret);
     const env = { AUTHKIT_ENCRYPTION_KEY: key.entry };
-    const missing = await runAuthkit(['connections', 'list', '--store', 'file:./does/not/exist'], { env });
+    const [missing, scheme, down] = await Promise.all([
+      runAuthkit(['connections', 'list', '--store', 'file:./does/not/exist'], { env }),
+      runAuthkit(['connections', 'list', '--store', 'mysql://u:hunter2@db/x'], { env }),
+      runAuthkit(['connections', 'list', '--store', 'redis://:hunter2@127.0.0.1:1', '--json'], { env }),
+    ]);
     expect(missing.code).toBe(3);
     expect(missing.stderr).toContain('does not exist');
-    const scheme = await runAuthkit(['connections', 'list', '--store', 'mysql://u:hunter2@db/x'], { env });
     expect(scheme.code).toBe(3);
     expect(scheme.stderr).not.toContain('hunter2');
-    const down = await runAuthkit(['connections', 'list', '--store', 'redis://:hunter2@127.0.0.1:1', '--json'], { env });
     expect(down.code).toBe(5);
     expect(jsonErrorOf(down).code).toBe('store_unavailable');
     expect(down.stderr).not.toContain('hunter2');

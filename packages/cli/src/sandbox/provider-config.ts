@@ -36,14 +36,14 @@ export function sandboxProviderConfigs(endpoints: SandboxEndpoints, clients: typ
         scopes: ['iguide.list', 'iguide.ro'],
       },
       clientSecret: { demoClient: 'iguide', value: clients.iguide.clientSecret },
-      note: 'baseUrl ends in /api/v1 here. API tokens need no client; the OAuth app needs both endpoints (iGUIDE publishes none).',
+      note: 'iGUIDE Portal: baseUrl ends in /api/v1. API tokens need no client; the OAuth app needs both endpoints (iGUIDE publishes none).',
     },
     {
       factory: 'plannr',
       id: 'plannr',
       options: { baseUrl: endpoints.plannr.baseUrl, clientId: clients.plannr.clientId },
       clientSecret: { demoClient: 'plannr', value: clients.plannr.clientSecret },
-      note: 'baseUrl is …/plannr, not …/plannr/api/v1: request paths such as /api/v1/contacts are relative to it, and /oauth/authorize and /oauth/token default under it.',
+      note: 'Plannr: baseUrl is …/plannr, not …/plannr/api/v1: request paths such as /api/v1/contacts are relative to it, and /oauth/authorize and /oauth/token default under it.',
     },
     {
       factory: 'planday',
@@ -54,7 +54,7 @@ export function sandboxProviderConfigs(endpoints: SandboxEndpoints, clients: typ
         identityUrl: endpoints.planday.issuer,
         scopes: ['department:read', 'employee:read'],
       },
-      note: 'A public client (no secret). identityUrl is the identity server: the token, authorize, revocation and JWKS URLs default under it.',
+      note: 'Planday: a public client (no secret). identityUrl is the identity server: the token, authorize, revocation and JWKS URLs default under it.',
     },
     {
       factory: 'oauth2',
@@ -70,7 +70,7 @@ export function sandboxProviderConfigs(endpoints: SandboxEndpoints, clients: typ
         clientId: clients.oauth2.clientId,
       },
       clientSecret: { demoClient: 'oauth2', value: clients.oauth2.clientSecret },
-      note: 'Any OAuth2 API with personal access tokens; its resource paths start with /v1.',
+      note: 'A generic OAuth2 API (authorization code, personal access tokens); its resource paths start with /v1.',
     },
     {
       factory: 'oauth2',
@@ -86,7 +86,7 @@ export function sandboxProviderConfigs(endpoints: SandboxEndpoints, clients: typ
         apiKey: { header: 'X-API-Key' },
       },
       clientSecret: { demoClient: 'clientCredentials', value: clients.clientCredentials.clientSecret },
-      note: 'Server to server: the client credentials grant, or an API key in X-API-Key.',
+      note: 'A client-credentials API (server to server): the client credentials grant, or an API key in X-API-Key.',
     },
   ];
 }

@@ -53,7 +53,7 @@ function redisLocation(value: string): StoreLocation {
   return { kind: 'redis', url: url.toString(), ...(prefix === null ? {} : { prefix }) };
 }
 
-/** The location for messages: a URL's user name and password replaced by `***`. */
+/** The location for messages: a URL's password (and password-like query parameters) replaced by `***`. */
 export function describeStoreLocation(location: StoreLocation): string {
   switch (location.kind) {
     case 'file':

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { expect } from 'vitest';
 import { fileURLToPath } from 'node:url';
 
 /** The built bin, run as a user runs it: a separate Node process. */
@@ -32,6 +33,8 @@ export interface CliProcess {
   waitForStderrLine(test: (line: string) => boolean): Promise<string>;
   /** Resolves once stdout has a line (for `sandbox --json`). */
   waitForStdoutLine(): Promise<string>;
+  /** Resolves with all of stdout once it contains `marker`. */
+  waitForStdout(marker: string): Promise<string>;
   done: Promise<CliRun>;
 }
 
@@ -64,13 +67,18 @@ export function startAuthkit(args: readonly string[], options: { env?: Record<st
       resolve({ code, signal, stdout, stderr });
     });
   });
-  const waitFor = (read: () => string, test: (line: string) => boolean): Promise<string> =>
+  const waitFor = (read: () => string, test: (line: string) => boolean, whole = false): Promise<string> =>
     new Promise((resolve, reject) => {
       const check = (): void => {
-        const line = read()
-          .split('\n')
-          .slice(0, -1) // only complete lines
-          .find(test);
+        const text = read();
+        const line = whole
+          ? test(text)
+            ? text
+            : undefined
+          : text
+              .split('\n')
+              .slice(0, -1) // only complete lines
+              .find(test);
         if (line !== undefined) return resolve(line);
         if (child.exitCode !== null || child.signalCode !== null) {
           return reject(new Error(`authkit exited (${child.exitCode ?? child.signalCode}) first; stderr: ${stderr}`));
@@ -85,6 +93,7 @@ export function startAuthkit(args: readonly string[], options: { env?: Record<st
     stderr: () => stderr,
     waitForStderrLine: (test) => waitFor(() => stderr, test),
     waitForStdoutLine: () => waitFor(() => stdout, (line) => line.length > 0),
+    waitForStdout: (marker) => waitFor(() => stdout, (text) => text.includes(marker), true),
     done,
   };
 }
@@ -99,7 +108,10 @@ export function jsonOf<T>(run: CliRun): T {
   return JSON.parse(run.stdout) as T;
 }
 
-/** Parses a failed `--json` run's stderr: `{ error: { code, message, exitCode } }`. */
+/** Parses a failed `--json` run's last stderr line: `{ error: { code, message, exitCode } }` (progress may precede it). */
 export function jsonErrorOf(run: CliRun): { code: string; message: string; exitCode: number } {
-  return (JSON.parse(run.stderr) as { error: { code: string; message: string; exitCode: number } }).error;
+  const last = run.stderr.trimEnd().split('\n').at(-1) ?? '';
+  const { error } = JSON.parse(last) as { error: { code: string; message: string; exitCode: number } };
+  expect(error.exitCode).toBe(run.code);
+  return error;
 }

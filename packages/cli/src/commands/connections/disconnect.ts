@@ -25,7 +25,13 @@ export function disconnectCommand(io: CliIO): CommandUnknownOpts {
         const disconnectOptions = { revoke: options.revoke, ignoreRevocationFailure: options.ignoreRevocationFailure === true };
         const { removed, revoked } = await authkit.disconnect(id, disconnectOptions);
         printResult(io, options.json, { connectionId: id, providerId: view.providerId, removed, revoked }, () => {
-          const revocation = revoked ? 'revoked at the provider' : options.revoke ? 'nothing to revoke at the provider' : 'not revoked (--no-revoke)';
+          const revocation = revoked
+            ? 'revoked at the provider'
+            : !options.revoke
+              ? 'not revoked (--no-revoke)'
+              : options.ignoreRevocationFailure
+                ? 'not revoked (nothing to revoke, or the provider failed and --ignore-revocation-failure was given)'
+                : 'nothing to revoke at the provider';
           return `Disconnected ${id} (${view.providerId}): ${revocation}; ${removed ? 'removed from the store' : 'already gone from the store'}.`;
         });
       });
