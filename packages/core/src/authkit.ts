@@ -7,7 +7,8 @@ import { connectClientCredentials, connectRefreshToken, connectStatic, saveToken
 import { authorizationUrl, consumePendingAuthorization, createPendingAuthorization } from './flows/pending';
 import { observeStaticResult } from './lifecycle/status';
 import { TokenLifecycle } from './lifecycle/token-lifecycle';
-import { exchangeCheckedCode, requireOAuth2, toTokenResponseInput } from './oauth/token-client';
+import { resolveOAuth2 } from './oauth/discovery';
+import { exchangeCheckedCode, toTokenResponseInput } from './oauth/token-client';
 import { revokeGrant } from './flows/disconnect';
 import { requireConnection } from './flows/require-connection';
 import { transientClient } from './fetch/transient-client';
@@ -114,7 +115,7 @@ export function createAuthKit(options: AuthKitOptions): AuthKit {
     createPendingAuthorization: (input) => createPendingAuthorization(runtime, input),
     consumePendingAuthorization: (providerId, state) => consumePendingAuthorization(runtime, providerId, state),
     async exchangeAuthorizationCode(input) {
-      const provider = requireOAuth2(providerOf(runtime, input.providerId));
+      const provider = await resolveOAuth2(providerOf(runtime, input.providerId), runtime.tokens);
       return toTokenResponseInput(await exchangeCheckedCode(provider, runtime.tokens, input.code, input.redirectUri, input.codeVerifier));
     },
     saveTokenResponse: async (input) => toConnectionView(await saveTokenResponse(runtime, input)),

@@ -12,6 +12,8 @@ export interface OAuth2Credential {
   readonly tokenType: string;
   /** Epoch milliseconds; undefined when the server gave no `expires_in` and no default applies. */
   readonly expiresAt?: number;
+  /** When the access token was obtained (epoch ms): with `expiresAt`, its lifetime. */
+  readonly issuedAt?: number;
   /** Epoch milliseconds, where the provider documents a refresh-token lifetime (Plannr: 6 months). */
   readonly refreshTokenExpiresAt?: number;
   /** Scopes granted (from the token response's `scope`, else the ones requested). */

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { AuthKitError, type ProviderDefinition } from '@authkit/core';
+import { AuthKitError, supportsBrowserFlow } from '@authkit/core';
 import passport from 'passport';
 import type OAuth2Strategy from 'passport-oauth2';
 import { AUTHKIT_EXTRAS, AUTHKIT_MODULE_OPTIONS } from './authkit.constants';
@@ -7,12 +7,6 @@ import type { ResolvedExtras } from './authkit.module-definition';
 import type { AuthKitModuleOptions } from './authkit.options';
 import { AuthKitService } from './authkit.service';
 import { createAuthKitStrategy } from './authkit.strategy';
-
-/** True for providers a browser can authorize (authorization-code grant with an endpoint). */
-export function supportsAuthorizationCode(provider: ProviderDefinition): boolean {
-  const oauth2 = provider.oauth2;
-  return oauth2?.authorizationEndpoint !== undefined && oauth2.grants.includes('authorization_code');
-}
 
 /**
  * Strategy names taken by live AuthKit modules of this process. Passport's registry is global,
@@ -36,7 +30,7 @@ export class AuthKitStrategies implements OnModuleDestroy {
     const strategies = new Map<string, OAuth2Strategy>();
     const basePath = extras.basePath.replace(/^\/+|\/+$/g, '');
     for (const provider of service.authkit.providers.values()) {
-      if (!supportsAuthorizationCode(provider)) continue;
+      if (!supportsBrowserFlow(provider)) continue;
       const name = `${extras.strategyPrefix}-${provider.id}`;
       if (taken.has(name)) {
         throw new AuthKitError(

@@ -39,15 +39,20 @@ function copyHeaders(res: Response | undefined, headers: Headers): void {
  */
 export function createAuthKitStrategy(provider: ProviderDefinition, name: string, defaultCallbackUrl: string, service: AuthKitService): OAuth2Strategy {
   const oauth2 = provider.oauth2;
-  if (oauth2?.authorizationEndpoint === undefined) {
+  // passport-oauth2 insists on both URLs, but never uses them here (core runs the flow); a
+  // provider discovered from its issuer has none until first use.
+  const authorizationURL = oauth2?.authorizationEndpoint ?? oauth2?.issuer;
+  const tokenURL = oauth2?.tokenEndpoint ?? oauth2?.issuer;
+  if (oauth2 === undefined || authorizationURL === undefined || tokenURL === undefined) {
     throw new AuthKitError('configuration_error', `Provider "${provider.id}" has no authorization endpoint for a passport strategy.`, { providerId: provider.id });
   }
+  const strategyOptions = { authorizationURL, tokenURL, clientID: oauth2.clientId, clientSecret: '', callbackURL: defaultCallbackUrl };
 
   class AuthKitOAuth2Strategy extends PassportStrategy(OAuth2Strategy, name) {
     constructor() {
       // No client secret: passport-oauth2's own token request never runs (core exchanges the
       // code), so the secret stays a `Secret` in the provider and out of this object.
-      super({ authorizationURL: oauth2!.authorizationEndpoint!, tokenURL: oauth2!.tokenEndpoint, clientID: oauth2!.clientId, clientSecret: '', callbackURL: defaultCallbackUrl });
+      super(strategyOptions);
     }
 
     /** Passport's verify step: the connection core saved is the authenticated value. */

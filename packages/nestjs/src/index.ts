@@ -8,7 +8,7 @@ export { AUTHKIT_OPTIONS_TYPE, AUTHKIT_ASYNC_OPTIONS_TYPE } from './authkit.modu
 export type { AuthKitModuleOptions, AuthKitModuleExtras, GetOwner } from './authkit.options';
 export { AUTHKIT, AUTHKIT_HANDLER, AUTHKIT_MODULE_OPTIONS } from './authkit.constants';
 export { AuthKitService } from './authkit.service';
-export { AuthKitStrategies, supportsAuthorizationCode } from './authkit.strategies';
+export { AuthKitStrategies } from './authkit.strategies';
 export { createAuthKitStrategy, type AuthKitAuthenticateOptions } from './authkit.strategy';
 export { ConnectionGuard, RequireConnection } from './connection.guard';
 export { ProviderClient } from './provider-client.decorator';

@@ -52,7 +52,8 @@ export function authkitProvider(
   const id = typeof entry === 'string' ? entry : entry.id;
   const provider = authkit.provider(id);
   const oauth2 = provider.oauth2;
-  if (!oauth2?.authorizationEndpoint || !oauth2.grants.includes('authorization_code')) {
+  // next-auth needs the endpoints up front: a provider discovered from its issuer is not offered for sign-in.
+  if (!oauth2?.authorizationEndpoint || !oauth2.tokenEndpoint || !oauth2.grants.includes('authorization_code')) {
     throw new AuthKitError('configuration_error', `${provider.name} has no authorization-code flow to sign in with`, {
       providerId: id,
     });

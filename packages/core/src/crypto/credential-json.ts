@@ -15,6 +15,7 @@ export function credentialToJson(credential: Credential): Record<string, unknown
         ...(credential.refreshToken ? { refreshToken: credential.refreshToken.reveal() } : {}),
         tokenType: credential.tokenType,
         ...(credential.expiresAt === undefined ? {} : { expiresAt: credential.expiresAt }),
+        ...(credential.issuedAt === undefined ? {} : { issuedAt: credential.issuedAt }),
         ...(credential.refreshTokenExpiresAt === undefined ? {} : { refreshTokenExpiresAt: credential.refreshTokenExpiresAt }),
         scopes: [...credential.scopes],
       };
@@ -71,6 +72,7 @@ export function credentialFromJson(value: unknown): Credential {
     case 'oauth2': {
       const refreshToken = source.refreshToken === undefined ? undefined : str(source, 'refreshToken');
       const expiresAt = optNum(source, 'expiresAt');
+      const issuedAt = optNum(source, 'issuedAt');
       const refreshTokenExpiresAt = optNum(source, 'refreshTokenExpiresAt');
       return {
         kind,
@@ -78,6 +80,7 @@ export function credentialFromJson(value: unknown): Credential {
         ...(refreshToken === undefined ? {} : { refreshToken: new Secret(refreshToken) }),
         tokenType: str(source, 'tokenType'),
         ...(expiresAt === undefined ? {} : { expiresAt }),
+        ...(issuedAt === undefined ? {} : { issuedAt }),
         ...(refreshTokenExpiresAt === undefined ? {} : { refreshTokenExpiresAt }),
         scopes: optStrings(source, 'scopes') ?? [],
       };

@@ -2,7 +2,8 @@ import type { CompleteAuthorizationInput, PendingAuthorization } from '../authki
 import type { ConnectionRecord } from '../connection';
 import { AuthKitError } from '../errors';
 import type { OAuth2Provider } from '../oauth/token-client';
-import { exchangeAuthorizationCode, requireOAuth2, toOAuth2Credential } from '../oauth/token-client';
+import { resolveOAuth2 } from '../oauth/discovery';
+import { exchangeAuthorizationCode, toOAuth2Credential } from '../oauth/token-client';
 import type { Runtime } from '../runtime';
 import { providerOf } from '../runtime';
 import { consumePendingAuthorization, pendingKey } from './pending';
@@ -47,7 +48,7 @@ export async function completeAuthorization(
   runtime: Runtime,
   input: CompleteAuthorizationInput,
 ): Promise<{ record: ConnectionRecord; pending: PendingAuthorization }> {
-  const provider = requireOAuth2(providerOf(runtime, input.providerId));
+  const provider = await resolveOAuth2(providerOf(runtime, input.providerId), runtime.tokens);
   const params = callbackParameters(input.callback);
   assertSingleParameters(provider, params);
   const state = params.get('state') ?? '';

@@ -3,6 +3,7 @@ import type { ConnectionRecord } from '../connection';
 import type { StaticCredentialInput } from '../credentials';
 import { AuthKitError, TokenEndpointError } from '../errors';
 import { withRetry } from '../oauth/retry';
+import { resolveOAuth2 } from '../oauth/discovery';
 import { clientCredentialsGrant, refreshTokenGrant, requireOAuth2, toOAuth2Credential } from '../oauth/token-client';
 import { problemWithPastedValue, problemWithStaticCredential } from '../providers/shared';
 import type { ProviderDefinition } from '../providers/types';
@@ -71,7 +72,7 @@ export async function connectRefreshToken(
   runtime: Runtime,
   input: { providerId: string; ownerId: string; refreshToken: string; label?: string; ifExists?: IfConnectionExists },
 ): Promise<ConnectionRecord> {
-  const provider = requireOAuth2(providerOf(runtime, input.providerId));
+  const provider = await resolveOAuth2(providerOf(runtime, input.providerId), runtime.tokens);
   if (!provider.oauth2.grants.includes('refresh_token')) {
     throw new AuthKitError('configuration_error', `Provider "${provider.id}" does not use refresh tokens.`, { providerId: provider.id });
   }
@@ -107,7 +108,7 @@ export async function connectClientCredentials(
   runtime: Runtime,
   input: { providerId: string; ownerId: string; scopes?: readonly string[]; label?: string; ifExists?: IfConnectionExists },
 ): Promise<ConnectionRecord> {
-  const provider = requireOAuth2(providerOf(runtime, input.providerId));
+  const provider = await resolveOAuth2(providerOf(runtime, input.providerId), runtime.tokens);
   if (!provider.oauth2.grants.includes('client_credentials')) {
     throw new AuthKitError('configuration_error', `Provider "${provider.id}" is not configured for the client credentials grant.`, {
       providerId: provider.id,

@@ -3,7 +3,7 @@ import { AuthKitError } from '../errors';
 import * as oauth from 'oauth4webapi';
 import type { Runtime } from '../runtime';
 import { providerOf } from '../runtime';
-import { requireOAuth2 } from '../oauth/token-client';
+import { resolveOAuth2 } from '../oauth/discovery';
 import { mergeScopes } from '../util/scopes';
 import { connectionIdFor } from '../util/connection-id';
 import { connectionExists } from './save-connection';
@@ -22,7 +22,7 @@ export async function createPendingAuthorization(
   runtime: Runtime,
   input: StartAuthorizationInput & { codeVerifier?: string },
 ): Promise<PendingAuthorization> {
-  const provider = requireOAuth2(providerOf(runtime, input.providerId));
+  const provider = await resolveOAuth2(providerOf(runtime, input.providerId), runtime.tokens);
   const settings = provider.oauth2;
   if (!settings.grants.includes('authorization_code') || settings.authorizationEndpoint === undefined) {
     throw new AuthKitError('configuration_error', `Provider "${provider.id}" has no authorization code flow configured.`, {
@@ -78,7 +78,7 @@ export async function consumePendingAuthorization(runtime: Runtime, providerId: 
 
 /** The authorization URL for a pending authorization (RFC 6749 §4.1.1, RFC 7636 S256). */
 export async function authorizationUrl(runtime: Runtime, pending: PendingAuthorization): Promise<URL> {
-  const provider = requireOAuth2(providerOf(runtime, pending.providerId));
+  const provider = await resolveOAuth2(providerOf(runtime, pending.providerId), runtime.tokens);
   const settings = provider.oauth2;
   const url = new URL(settings.authorizationEndpoint as string);
   for (const [name, value] of Object.entries(settings.authorizationParams ?? {})) url.searchParams.set(name, value);

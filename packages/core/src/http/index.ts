@@ -7,5 +7,6 @@ export type { HttpError, HttpErrorBody, ToHttpErrorOptions } from './http-error'
 export { describeError } from './messages';
 export type { WordingContext } from './messages';
 export { safeReturnTo } from './return-to';
+export { supportsBrowserFlow } from './surface';
 export { describeOutcome } from './outcome';
 export type { FlowOutcome } from './outcome';

@@ -50,10 +50,10 @@ export function requireProvider(surface: Surface, providerId: string): ProviderD
   return provider;
 }
 
-/** True when the provider can be authorized in a browser (authorization code flow). */
+/** True when the provider can be authorized in a browser (authorization code flow, endpoint known or discovered). */
 export function supportsBrowserFlow(provider: ProviderDefinition): boolean {
   const oauth2 = provider.oauth2;
-  return oauth2?.authorizationEndpoint !== undefined && oauth2.grants.includes('authorization_code');
+  return oauth2 !== undefined && (oauth2.authorizationEndpoint !== undefined || oauth2.discovery !== undefined) && oauth2.grants.includes('authorization_code');
 }
 
 /** A required string field of the body, or `invalid_request` naming it. */

@@ -1,7 +1,8 @@
 import type { ConnectionRecord } from '../connection';
 import type { OAuth2Credential } from '../credentials';
 import { AuthKitError, ReauthorizationRequiredError, TokenEndpointError, VersionConflictError } from '../errors';
-import { clientCredentialsGrant, refreshTokenGrant, requireOAuth2, toOAuth2Credential } from '../oauth/token-client';
+import { resolveOAuth2 } from '../oauth/discovery';
+import { clientCredentialsGrant, refreshTokenGrant, toOAuth2Credential } from '../oauth/token-client';
 import { withRetry } from '../oauth/retry';
 import type { Runtime } from '../runtime';
 import { providerOf } from '../runtime';
@@ -36,11 +37,17 @@ export class TokenLifecycle {
     this.#runtime = runtime;
   }
 
-  /** True when the access token is within the skew of its expiry. */
+  /**
+   * True when the access token is within the skew of its expiry. The skew is capped at half
+   * the token's lifetime: with a 60 s skew, a 3 s token would otherwise be refreshed (and its
+   * refresh token rotated) on every single call.
+   */
   needsRefresh(record: ConnectionRecord): boolean {
     const credential = record.credential;
     if (credential.kind !== 'oauth2' || credential.expiresAt === undefined) return false;
-    return credential.expiresAt - this.#runtime.refreshSkewMs <= this.#runtime.now();
+    const lifetime = credential.issuedAt === undefined ? Number.POSITIVE_INFINITY : credential.expiresAt - credential.issuedAt;
+    const skew = Math.min(this.#runtime.refreshSkewMs, Math.max(0, lifetime / 2));
+    return credential.expiresAt - skew <= this.#runtime.now();
   }
 
   /** True when AuthKit can get a new access token without the user. */
@@ -122,7 +129,7 @@ export class TokenLifecycle {
 
   async #renew(record: ConnectionRecord, credential: OAuth2Credential, siblingRetry: boolean): Promise<ConnectionRecord> {
     const { events, tokens, retry, now } = this.#runtime;
-    const provider = requireOAuth2(providerOf(this.#runtime, record.providerId));
+    const provider = await resolveOAuth2(providerOf(this.#runtime, record.providerId), tokens);
     const onFailure = (error: unknown, attempt: number) => {
       events.emit({
         type: 'token.refresh_failed',

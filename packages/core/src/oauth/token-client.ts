@@ -18,6 +18,9 @@ export interface TokenClientDeps {
 /** A provider that has OAuth2 settings, with the settings narrowed. */
 export type OAuth2Provider = ProviderDefinition & { readonly oauth2: OAuth2Settings };
 
+/** An OAuth2 provider whose endpoints are all known (configured, or discovered: see `resolveOAuth2`). */
+export type ResolvedOAuth2Provider = ProviderDefinition & { readonly oauth2: OAuth2Settings & { readonly tokenEndpoint: string } };
+
 /** The OAuth2 settings of a provider, or a `configuration_error`. */
 export function requireOAuth2(provider: ProviderDefinition): OAuth2Provider {
   if (provider.oauth2 === undefined) {
@@ -28,10 +31,19 @@ export function requireOAuth2(provider: ProviderDefinition): OAuth2Provider {
   return provider as OAuth2Provider;
 }
 
-function authorizationServer(provider: OAuth2Provider): oauth.AuthorizationServer {
+/**
+ * Stands in for an issuer nobody configured or discovered. AuthKit never invents one from an
+ * endpoint's origin: Keycloak realms and Auth0 tenants have issuers with paths and trailing
+ * slashes, so a guess would reject their `iss` and ID tokens. Nothing can equal this value, so
+ * an ID token from such a server is refused until its `issuer` is configured.
+ */
+const UNKNOWN_ISSUER = 'urn:authkit:issuer-not-configured';
+
+function authorizationServer(provider: ResolvedOAuth2Provider): oauth.AuthorizationServer {
   const settings = provider.oauth2;
   return {
-    issuer: settings.issuer ?? new URL(settings.tokenEndpoint).origin,
+    issuer: settings.issuer ?? UNKNOWN_ISSUER,
+    ...(settings.authorizationResponseIssParameterSupported === true ? { authorization_response_iss_parameter_supported: true } : {}),
     token_endpoint: settings.tokenEndpoint,
     ...(settings.authorizationEndpoint === undefined ? {} : { authorization_endpoint: settings.authorizationEndpoint }),
     ...(settings.revocationEndpoint === undefined ? {} : { revocation_endpoint: settings.revocationEndpoint }),
@@ -155,7 +167,7 @@ function requestFailure(providerId: string, error: unknown): AuthKitError {
 
 /** Authorization code exchange with the identical redirect URI and the PKCE verifier. */
 export function exchangeAuthorizationCode(
-  provider: OAuth2Provider,
+  provider: ResolvedOAuth2Provider,
   deps: TokenClientDeps,
   callbackParameters: URLSearchParams,
   expectedState: string | typeof oauth.skipStateCheck,
@@ -165,7 +177,10 @@ export function exchangeAuthorizationCode(
   const as = authorizationServer(provider);
   const client = oauthClient(provider, deps);
   // Re-validates the callback (state, RFC 9207 iss) and brands the parameters for the exchange.
-  const validated = oauth.validateAuthResponse(as, client, callbackParameters, expectedState);
+  // `iss` is checked exactly when the issuer is known; otherwise there is nothing to check it against.
+  const parameters = new URLSearchParams(callbackParameters);
+  if (provider.oauth2.issuer === undefined) parameters.delete('iss');
+  const validated = oauth.validateAuthResponse(as, client, parameters, expectedState);
   return exchange(
     provider,
     () =>
@@ -187,7 +202,7 @@ export function exchangeAuthorizationCode(
  * pending authorization (a framework ran the redirect leg). Same request as above.
  */
 export function exchangeCheckedCode(
-  provider: OAuth2Provider,
+  provider: ResolvedOAuth2Provider,
   deps: TokenClientDeps,
   code: string,
   redirectUri: string,
@@ -208,7 +223,7 @@ export function toTokenResponseInput(response: oauth.TokenEndpointResponse): Tok
 }
 
 /** RFC 6749 §6 refresh. */
-export function refreshTokenGrant(provider: OAuth2Provider, deps: TokenClientDeps, refreshToken: string): Promise<oauth.TokenEndpointResponse> {
+export function refreshTokenGrant(provider: ResolvedOAuth2Provider, deps: TokenClientDeps, refreshToken: string): Promise<oauth.TokenEndpointResponse> {
   const as = authorizationServer(provider);
   const client = oauthClient(provider, deps);
   return exchange(
@@ -219,7 +234,7 @@ export function refreshTokenGrant(provider: OAuth2Provider, deps: TokenClientDep
 }
 
 /** RFC 6749 §4.4 client credentials. */
-export function clientCredentialsGrant(provider: OAuth2Provider, deps: TokenClientDeps, scopes: readonly string[]): Promise<oauth.TokenEndpointResponse> {
+export function clientCredentialsGrant(provider: ResolvedOAuth2Provider, deps: TokenClientDeps, scopes: readonly string[]): Promise<oauth.TokenEndpointResponse> {
   const as = authorizationServer(provider);
   const client = oauthClient(provider, deps);
   const parameters = new URLSearchParams();
@@ -233,7 +248,7 @@ export function clientCredentialsGrant(provider: OAuth2Provider, deps: TokenClie
 
 /** RFC 7009 revocation. */
 export async function revokeToken(
-  provider: OAuth2Provider,
+  provider: ResolvedOAuth2Provider,
   deps: TokenClientDeps,
   token: string,
   tokenTypeHint: 'refresh_token' | 'access_token',
@@ -308,7 +323,7 @@ export function toOAuth2Credential(
     accessToken: new Secret(response.access_token),
     ...(refreshToken === undefined ? {} : { refreshToken }),
     tokenType: response.token_type ?? 'bearer',
-    ...(expiresAt === undefined ? {} : { expiresAt }),
+    ...(expiresAt === undefined ? {} : { expiresAt, issuedAt: now }),
     ...(refreshTokenExpiresAt === undefined ? {} : { refreshTokenExpiresAt }),
     scopes: [...scopes],
   };

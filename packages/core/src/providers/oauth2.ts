@@ -1,15 +1,15 @@
 /**
  * Any OAuth2 API: authorization code (with PKCE) for acting on behalf of users, client
  * credentials for server-to-server, and optionally personal access tokens or API keys on the
- * same API. A few lines of configuration instead of a subclass:
+ * same API. A few lines of configuration instead of a subclass — with endpoints, or with only
+ * the `issuer`, whose metadata (RFC 8414 / OpenID discovery) supplies them:
  *
  * ```ts
+ * providers.oauth2({ id: 'acme', baseUrl: 'https://api.acme.test', issuer: 'https://id.acme.test/realms/main', clientId, clientSecret, redirectUri, scopes: ['read'] });
  * providers.oauth2({
- *   id: 'acme', name: 'Acme', baseUrl: 'https://api.acme.test',
- *   clientId, clientSecret,
- *   authorizationEndpoint: 'https://acme.test/oauth/authorize',
- *   tokenEndpoint: 'https://acme.test/oauth/token',
- *   scopes: ['read'], personalAccessTokens: true,
+ *   id: 'legacy', baseUrl: 'https://api.legacy.test', clientId, clientSecret,
+ *   authorizationEndpoint: 'https://legacy.test/oauth/authorize',
+ *   tokenEndpoint: 'https://legacy.test/oauth/token',
  * });
  * ```
  */
@@ -25,13 +25,23 @@ import type { ClientAuthentication, GenericProviderOptions, OAuth2Settings, Prov
 export interface OAuth2ProviderOptions extends GenericProviderOptions {
   clientId: string;
   clientSecret?: string | Secret;
-  /** Default `client_secret_post` with a secret, `none` without. */
+  /**
+   * Default `client_secret_post` with a secret, `none` without; with discovery, the best method
+   * the server offers.
+   */
   clientAuthentication?: ClientAuthentication;
-  /** Needed for the authorization code flow. */
+  /** Needed for the authorization code flow, unless discovered from `issuer`. */
   authorizationEndpoint?: string;
-  tokenEndpoint: string;
+  /** Required, unless discovered from `issuer`. */
+  tokenEndpoint?: string;
   revocationEndpoint?: string;
+  /**
+   * The authorization server's issuer identifier, exactly (checked against `iss` and metadata).
+   * Without `tokenEndpoint`, endpoints and capabilities are discovered from it on first use.
+   */
   issuer?: string;
+  /** The server always sends RFC 9207's `iss` on callbacks (discovery reads it from the metadata). */
+  authorizationResponseIssParameterSupported?: boolean;
   redirectUri?: string;
   /** Default true (S256). */
   pkce?: boolean;
@@ -58,8 +68,10 @@ export interface OAuth2ProviderOptions extends GenericProviderOptions {
 export function oauth2(options: OAuth2ProviderOptions): ProviderDefinition {
   const { id } = options;
   const baseUrl = checkUrl(id, 'baseUrl', options.baseUrl);
+  const discover = options.tokenEndpoint === undefined && options.issuer !== undefined;
+  const tokenEndpoint = discover ? undefined : checkUrl(id, 'tokenEndpoint', options.tokenEndpoint, 'or "issuer" to discover it');
   const grants: OAuth2Settings['grants'] =
-    options.grants ?? (options.authorizationEndpoint ? ['authorization_code', 'refresh_token'] : ['client_credentials']);
+    options.grants ?? (options.authorizationEndpoint || discover ? ['authorization_code', 'refresh_token'] : ['client_credentials']);
   const credentialKinds: CredentialKind[] = ['oauth2'];
   if (options.personalAccessTokens) credentialKinds.push('personal_access_token');
   if (options.apiKey) credentialKinds.push('api_key');
@@ -78,9 +90,13 @@ export function oauth2(options: OAuth2ProviderOptions): ProviderDefinition {
       ...(options.authorizationEndpoint === undefined
         ? {}
         : { authorizationEndpoint: checkUrl(id, 'authorizationEndpoint', options.authorizationEndpoint) }),
-      tokenEndpoint: checkUrl(id, 'tokenEndpoint', options.tokenEndpoint),
+      ...(tokenEndpoint === undefined ? {} : { tokenEndpoint }),
+      ...(discover ? { discovery: { chooseClientAuthentication: options.clientAuthentication === undefined } } : {}),
       ...(options.revocationEndpoint === undefined ? {} : { revocationEndpoint: checkUrl(id, 'revocationEndpoint', options.revocationEndpoint) }),
-      ...(options.issuer === undefined ? {} : { issuer: options.issuer }),
+      ...(options.issuer === undefined ? {} : { issuer: checkUrl(id, 'issuer', options.issuer) }),
+      ...(options.authorizationResponseIssParameterSupported === undefined
+        ? {}
+        : { authorizationResponseIssParameterSupported: options.authorizationResponseIssParameterSupported }),
       ...(options.redirectUri === undefined ? {} : { redirectUri: options.redirectUri }),
       pkce: options.pkce ?? true,
       scopeSeparator: options.scopeSeparator ?? ' ',

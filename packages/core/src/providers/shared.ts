@@ -26,8 +26,13 @@ export function requireOption<T>(providerId: string, name: string, value: T | un
   return value;
 }
 
-/** Checks that a URL option parses, with an error naming the option. */
-export function checkUrl(providerId: string, name: string, value: string): string {
+/** Checks that a URL option parses, with an error naming the option (and saying when it is missing). */
+export function checkUrl(providerId: string, name: string, value: string | undefined, alternatives = ''): string {
+  if (value === undefined || value === '') {
+    throw new AuthKitError('configuration_error', `Provider "${providerId}" needs the "${name}" option${alternatives ? `, ${alternatives}` : ''}.`, {
+      providerId,
+    });
+  }
   try {
     new URL(value);
   } catch {

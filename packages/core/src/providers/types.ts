@@ -15,9 +15,10 @@ export interface OAuth2Settings {
    */
   clientSecret?: Secret;
   clientAuthentication: ClientAuthentication;
-  /** Required for the authorization-code flow. */
+  /** Required for the authorization-code flow (or discovered). */
   authorizationEndpoint?: string;
-  tokenEndpoint: string;
+  /** Absent only when discovered from `issuer` (see `discovery`). */
+  tokenEndpoint?: string;
   /** RFC 7009 revocation endpoint, where the provider has one. */
   revocationEndpoint?: string;
   /** Authorization server issuer: checked against RFC 9207 `iss` and ID tokens when present. */
@@ -51,6 +52,12 @@ export interface OAuth2Settings {
   rotatesRefreshTokens?: boolean;
   /** An endpoint returning the user's profile (used by sign-in adapters such as next-auth). */
   userInfoEndpoint?: string;
+  /**
+   * Present when missing endpoints and capabilities come from the `issuer`'s metadata
+   * (RFC 8414 / OpenID discovery), read on first use. `chooseClientAuthentication`: no method
+   * was configured, so the best one the server offers is used.
+   */
+  discovery?: { readonly chooseClientAuthentication: boolean };
 }
 
 /** What the provider's error body said, normalised. */

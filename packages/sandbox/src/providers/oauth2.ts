@@ -53,7 +53,27 @@ export function createOAuth2(state: SandboxState): { routes: Route[]; admin: OAu
     return access;
   }
 
+  /** RFC 8414 metadata; its issuer has a path (`…/oauth2-api`), as Keycloak realms and Auth0 tenants do. */
+  const metadata = (ctx: Ctx) => {
+    const issuer = `${state.baseUrl}${prefix}`;
+    ctx.json(200, {
+      issuer,
+      authorization_endpoint: `${issuer}/oauth/authorize`,
+      token_endpoint: `${issuer}/oauth/token`,
+      revocation_endpoint: `${issuer}/oauth/revoke`,
+      response_types_supported: ['code'],
+      grant_types_supported: ['authorization_code', 'refresh_token'],
+      code_challenge_methods_supported: ['S256'],
+      token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+      scopes_supported: OAUTH2_SCOPES,
+      authorization_response_iss_parameter_supported: true,
+    });
+  };
+
   const routes: Route[] = [
+    // RFC 8414 §3: the well-known segment goes between host and path; OpenID puts it after.
+    { method: 'GET', pattern: `/.well-known/oauth-authorization-server${prefix}`, key: 'oauth2.discovery', handler: metadata },
+    { method: 'GET', pattern: `${prefix}/.well-known/openid-configuration`, key: 'oauth2.discovery', handler: metadata },
     { method: 'GET', pattern: `${prefix}/oauth/authorize`, key: 'oauth2.authorize', handler: authorizeGet(state, authorize) },
     { method: 'POST', pattern: `${prefix}/oauth/authorize`, key: 'oauth2.authorize', handler: authorizePost(state, authorize) },
     { method: 'POST', pattern: `${prefix}/oauth/token`, key: 'oauth2.token', handler: tokenEndpoint(state, tokenConfig) },
