@@ -18,9 +18,10 @@ as_root() {
   else fail "needs root (or sudo) to run: $*"; fi
 }
 apt_updated=
-apt_install() {
+apt_install() {  # [--reinstall] package...
   command -v apt-get >/dev/null 2>&1 || fail "cannot install $* (no apt-get): install it yourself, then run again"
-  say "installing Debian's $* (apt-get)"
+  local what="$*"
+  say "installing Debian's ${what#--reinstall } (apt-get)"
   if [ -z "$apt_updated" ]; then as_root apt-get -o DPkg::Lock::Timeout=300 update -qq; apt_updated=1; fi
   as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq "$@" >/dev/null
 }
