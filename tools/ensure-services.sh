@@ -6,6 +6,8 @@
 #     (trust), for the PostgreSQL store's tests, which create and drop their own database.
 # What is missing is installed from Debian's packages (apt-get; nothing else is downloaded) and
 # what is stopped is started. When everything is there this only checks, in well under a second.
+# AUTHKIT_TEST_REDIS_URL / AUTHKIT_TEST_PG_URL point the tests at other servers: then the local
+# Redis / PostgreSQL is neither checked nor installed.
 set -euo pipefail
 
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
@@ -29,10 +31,12 @@ installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install o
 
 # shellcheck disable=SC2016  # $reply belongs to the inner bash
 redis_answers() {
+  [ -n "${AUTHKIT_TEST_REDIS_URL:-}" ] && return 0
   timeout 3 bash -c 'exec 3<>/dev/tcp/127.0.0.1/6379 && printf "PING\r\n" >&3 && IFS= read -r reply <&3 && [[ $reply == +PONG* ]]' 2>/dev/null
 }
 port_open() { timeout 3 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
 pg_trusts_postgres() {
+  [ -n "${AUTHKIT_TEST_PG_URL:-}" ] && return 0
   command -v psql >/dev/null 2>&1 &&
     PGCONNECT_TIMEOUT=3 psql -h 127.0.0.1 -p 5432 -U postgres -d postgres -w -XAtqc 'select 1' >/dev/null 2>&1
 }
