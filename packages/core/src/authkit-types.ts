@@ -2,6 +2,9 @@ import type { ConnectionRecord, ConnectionView } from './connection';
 import type { StaticCredentialInput } from './credentials';
 import type { AuthKitEventListener, AuthKitEventType } from './events';
 import type { ProviderDefinition, VerifyResult } from './providers/types';
+import type { HealthOptions, MaintenanceOptions } from './maintenance/settings';
+import type { MaintenanceReport } from './maintenance/runner';
+import type { MaintenanceHandle } from './maintenance/schedule';
 import type { ConnectionStore } from './store/types';
 
 /** Options of {@link createAuthKit}. */
@@ -23,6 +26,10 @@ export interface AuthKitOptions {
   fetch?: typeof fetch;
   /** Clock in epoch ms, injectable for tests. Default `Date.now`. */
   now?: () => number;
+  /** What maintenance does between requests (`startMaintenance`, `runMaintenance`). */
+  maintenance?: MaintenanceOptions;
+  /** How transient failures are recorded, cooled down and escalated to `failing`. */
+  health?: HealthOptions;
 }
 
 /** Input of {@link AuthKit.startAuthorization}. */
@@ -223,6 +230,15 @@ export interface AuthKit {
   listConnections(filter?: { providerId?: string; ownerId?: string }): Promise<ConnectionView[]>;
   /** A signed client for a connection. */
   client(providerId: string, connectionId: string): AuthKitClient;
+  /**
+   * Starts maintenance: one timer for this instance that sweeps due connections every
+   * `intervalMs` (default 1 minute) — refresh-token keep-alive, warm access tokens, periodic
+   * verify, retries after a cool-down. Safe with many instances on one store: each due
+   * connection is handled by one of them. Calling it again returns the running handle.
+   */
+  startMaintenance(options?: { intervalMs?: number; onError?: (error: unknown) => void }): MaintenanceHandle;
+  /** One sweep now, for apps that schedule their own (cron, a queue). */
+  runMaintenance(): Promise<MaintenanceReport>;
   /** Subscribes to an event type; returns the unsubscribe function. */
   on<T extends AuthKitEventType>(type: T, listener: AuthKitEventListener<T>): () => void;
   /** The store in use. */

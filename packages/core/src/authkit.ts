@@ -6,6 +6,10 @@ import { completeAuthorization } from './flows/complete-authorization';
 import { connectClientCredentials, connectRefreshToken, connectStatic, saveTokenResponse } from './flows/connect';
 import { authorizationUrl, consumePendingAuthorization, createPendingAuthorization } from './flows/pending';
 import { observeStaticResult } from './lifecycle/status';
+import { verifyConnection } from './lifecycle/verify';
+import { lifecycleSettings } from './maintenance/settings';
+import { sweep } from './maintenance/runner';
+import { schedule, type MaintenanceHandle } from './maintenance/schedule';
 import { TokenLifecycle } from './lifecycle/token-lifecycle';
 import { resolveOAuth2 } from './oauth/discovery';
 import { exchangeCheckedCode, toTokenResponseInput } from './oauth/token-client';
@@ -67,6 +71,7 @@ export function createAuthKit(options: AuthKitOptions): AuthKit {
     authorizationTtlMs: options.authorizationTtlMs ?? 10 * MINUTE,
     // Long enough for every retry of a slow token endpoint; extended while a request runs.
     refreshLock: { ttlMs: Math.max(5_000, timeoutMs * 2), waitMs: timeoutMs * 4 + 5_000 },
+    lifecycle: lifecycleSettings(options.maintenance, options.health, options.refreshSkewMs ?? MINUTE),
   };
   const lifecycle = new TokenLifecycle(runtime);
   const pacer = options.pacing ? new Pacer() : undefined;
@@ -91,13 +96,21 @@ export function createAuthKit(options: AuthKitOptions): AuthKit {
       fetch: signedFetch,
       refresh: async () => toConnectionView(await lifecycle.refresh(connectionId, { force: true }, providerId)),
       verify: async () => {
-        if (provider.verify === undefined) return {};
-        const record = await lifecycle.usable(connectionId, providerId);
-        const result = await provider.verify({ fetch: signedFetch, connection: record });
+        const result = await verifyConnection(runtime, provider, await lifecycle.usable(connectionId, providerId), signedFetch);
         return result.subject === undefined ? {} : { subject: result.subject };
       },
     };
   };
+
+  // Maintenance refreshes through the lifecycle (locks, rotation, health) and verifies through
+  // a client's signed fetch, paced under the providers' rate limits (Planday per client id).
+  const maintenancePacer = new Pacer();
+  const runMaintenance = () =>
+    sweep(runtime, {
+      refresh: (record) => lifecycle.refresh(record.id, { force: true }, record.providerId),
+      verify: (record) => client(record.providerId, record.id).verify(),
+    }, maintenancePacer);
+  let maintenance: MaintenanceHandle | undefined;
 
   return {
     providers,
@@ -142,6 +155,17 @@ export function createAuthKit(options: AuthKitOptions): AuthKit {
       return (await store.list(filter)).map(toConnectionView);
     },
     client,
+    runMaintenance,
+    startMaintenance(maintenanceOptions = {}) {
+      maintenance ??= schedule(runMaintenance, maintenanceOptions.intervalMs ?? MINUTE, maintenanceOptions.onError ?? (() => undefined));
+      const handle = maintenance;
+      return {
+        stop: async () => {
+          if (maintenance === handle) maintenance = undefined;
+          await handle.stop();
+        },
+      };
+    },
     on: (type, listener) => events.on(type, listener),
     readConnectionRecord: (connectionId) => store.get(connectionId),
   };

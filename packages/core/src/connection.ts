@@ -63,6 +63,8 @@ export interface ConnectionRecord {
   readonly dueAt?: number;
   /** Transient failures since the last success; absent when healthy. */
   readonly health?: ConnectionHealth;
+  /** When the provider's verify call last accepted this static credential (epoch ms). */
+  readonly verifiedAt?: number;
 }
 
 /** A connection as shown to applications and UIs: everything but the secrets. */
@@ -84,4 +86,5 @@ export interface ConnectionView {
   /** When maintenance will next look at the connection, if ever. */
   readonly dueAt?: number;
   readonly health?: ConnectionHealth;
+  readonly verifiedAt?: number;
 }

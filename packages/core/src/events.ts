@@ -9,6 +9,17 @@ export type AuthKitEvent =
   | { type: 'refresh_token.expiring'; providerId: string; connectionId: string; ownerId: string; expiresAt: number }
   | { type: 'connection.revoked'; providerId: string; connectionId: string; ownerId: string }
   | { type: 'connection.deleted'; providerId: string; connectionId: string; ownerId: string }
+  /** A maintenance sweep finished (what it found and did; no connection details). */
+  | {
+      type: 'maintenance.swept';
+      due: number;
+      refreshed: number;
+      verified: number;
+      skipped: number;
+      failed: number;
+      storeOperations: number;
+      durationMs: number;
+    }
   /** Every change of a connection's status (the state machine in core's README). */
   | {
       type: 'connection.status_changed';
@@ -34,6 +45,7 @@ export const AUTHKIT_EVENT_TYPES: readonly AuthKitEventType[] = [
   'connection.revoked',
   'connection.deleted',
   'connection.status_changed',
+  'maintenance.swept',
 ];
 
 /** Listener for one event type. */

@@ -9,6 +9,9 @@ export type * from './store/types';
 export * from './errors';
 export { Secret, secret } from './secret';
 
+export type { MaintenanceOptions, HealthOptions } from './maintenance/settings';
+export type { MaintenanceReport } from './maintenance/runner';
+export type { MaintenanceHandle } from './maintenance/schedule';
 /** Creates the AuthKit entry point. */
 export { createAuthKit } from './authkit';
 /** The default in-memory connection store. */

@@ -3,6 +3,7 @@ import type { ConnectionStore } from './store/types';
 import type { TokenClientDeps } from './oauth/token-client';
 import type { RetryPolicy } from './oauth/retry';
 import type { EventEmitter } from './util/emitter';
+import type { LifecycleSettings } from './maintenance/settings';
 import { AuthKitError } from './errors';
 
 /** Everything one AuthKit instance's parts share. Internal: not exported from the package. */
@@ -19,6 +20,8 @@ export interface Runtime {
   readonly authorizationTtlMs: number;
   /** Lock held while one refresh is in flight (extended while a slow request runs). */
   readonly refreshLock: { readonly ttlMs: number; readonly waitMs: number };
+  /** Maintenance and health settings. */
+  readonly lifecycle: LifecycleSettings;
 }
 
 /** The provider by id, or a `configuration_error`. */

@@ -126,6 +126,7 @@ export function createRecordCodec(options: StoreEncryptionOptions | undefined, s
         updatedAt: record.updatedAt,
         ...(record.dueAt === undefined ? {} : { dueAt: record.dueAt }),
         ...(record.health === undefined ? {} : { health: healthOf(record.health) }),
+        ...(record.verifiedAt === undefined ? {} : { verifiedAt: record.verifiedAt }),
         ...(await sealCredential(record)),
       };
     },
@@ -168,6 +169,7 @@ export function createRecordCodec(options: StoreEncryptionOptions | undefined, s
         updatedAt: stored.updatedAt,
         ...(typeof stored.dueAt === 'number' ? { dueAt: stored.dueAt } : {}),
         ...(isHealth(stored.health) ? { health: healthOf(stored.health) } : {}),
+        ...(typeof stored.verifiedAt === 'number' ? { verifiedAt: stored.verifiedAt } : {}),
       };
     },
     needsReencryption(stored) {

@@ -6,6 +6,7 @@ import { createSignedFetch } from '../fetch/signed-fetch';
 import type { ProviderDefinition } from '../providers/types';
 import type { Runtime } from '../runtime';
 import { connectionIdFor } from '../util/connection-id';
+import { writeRecord } from '../lifecycle/write';
 
 /** What a flow hands over once it holds a credential. */
 export interface NewConnection {
@@ -81,7 +82,7 @@ export async function saveConnection(runtime: Runtime, input: NewConnection): Pr
     if (existing !== undefined && input.ifExists === 'fail') throw connectionExists(provider, id, input.label);
     const record: ConnectionRecord = { ...draft, createdAt: existing?.createdAt ?? now, version: existing?.version ?? 0 };
     try {
-      const saved = await runtime.store.put(record, existing?.version ?? 0);
+      const saved = await writeRecord(runtime, record, existing?.version ?? 0);
       runtime.events.emit({ type: 'connection.created', providerId: provider.id, connectionId: id, ownerId: input.ownerId });
       return saved;
     } catch (error) {

@@ -1,6 +1,7 @@
 import type { ConnectionRecord, ConnectionStatus } from '../connection';
 import { VersionConflictError } from '../errors';
 import type { Runtime } from '../runtime';
+import { writeRecord } from './write';
 
 /**
  * Moves a connection to another status with a versioned write, and emits
@@ -13,7 +14,7 @@ export async function changeStatus(runtime: Runtime, record: ConnectionRecord, t
   for (let attempt = 0; attempt < 3 && current !== undefined; attempt++) {
     if (current.status === to || (current.credential !== record.credential && !sameCredential(current, record))) return current;
     try {
-      const saved = await runtime.store.put({ ...current, status: to, updatedAt: runtime.now() }, current.version);
+      const saved = await writeRecord(runtime, { ...current, status: to, updatedAt: runtime.now() }, current.version);
       runtime.events.emit({
         type: 'connection.status_changed',
         providerId: saved.providerId,

@@ -3,12 +3,15 @@ import type { OAuth2Credential } from '../credentials';
 import { AuthKitError, ReauthorizationRequiredError, TokenEndpointError, VersionConflictError } from '../errors';
 import { resolveOAuth2 } from '../oauth/discovery';
 import { clientCredentialsGrant, refreshTokenGrant, toOAuth2Credential } from '../oauth/token-client';
-import { withRetry } from '../oauth/retry';
+import { isTransient, withRetry } from '../oauth/retry';
+import { coolingDown, recordFailure, recovered } from './health';
 import type { Runtime } from '../runtime';
 import { providerOf } from '../runtime';
 import type { Secret } from '../secret';
 import { MemoryStore } from '../store/memory-store';
 import { unrefTimer } from '../util/sleep';
+import { isUsable } from './usable';
+import { writeRecord } from './write';
 
 /** Options of {@link TokenLifecycle.refresh}. */
 export interface RefreshOptions {
@@ -120,7 +123,19 @@ export class TokenLifecycle {
       if (options.force && options.staleAccessToken !== undefined && !record.credential.accessToken.equals(options.staleAccessToken) && !this.needsRefresh(record)) {
         return record;
       }
-      return await this.#renew(record, record.credential, false);
+      const cooling = coolingDown(this.#runtime, record);
+      if (cooling !== undefined) {
+        // A token that still works is used; an expired one gets a typed error at once.
+        const expiresAt = record.credential.expiresAt;
+        if (!options.force && (expiresAt === undefined || expiresAt > this.#runtime.now())) return record;
+        throw cooling;
+      }
+      try {
+        return await this.#renew(record, record.credential, false);
+      } catch (error) {
+        if (isTransient(error) || (error instanceof AuthKitError && error.code === 'provider_unavailable')) await recordFailure(this.#runtime, record, error);
+        throw error;
+      }
     } finally {
       clearInterval(keepAlive);
       await lock.release().catch(() => undefined);
@@ -191,7 +206,8 @@ export class TokenLifecycle {
     // The new tokens (a rotated refresh token above all) are stored before anyone uses them.
     for (let attempt = 0; attempt < 3 && saved === undefined; attempt++) {
       try {
-        saved = await store.put({ ...base, credential, updatedAt: now() }, base.version);
+        const { health: _health, ...healthy } = base;
+        saved = await writeRecord(this.#runtime, { ...healthy, ...recovered(base), credential, updatedAt: now() }, base.version);
       } catch (error) {
         if (!(error instanceof VersionConflictError)) throw error;
         const latest = await store.get(record.id);
@@ -211,6 +227,9 @@ export class TokenLifecycle {
         connectionId: record.id,
       });
     }
+    if (record.status === 'failing' && saved.status === 'active') {
+      events.emit({ type: 'connection.status_changed', providerId: saved.providerId, connectionId: saved.id, ownerId: saved.ownerId, from: 'failing', to: 'active', reason: 'recovered' });
+    }
     events.emit({
       type: 'token.refreshed',
       providerId: saved.providerId,
@@ -228,7 +247,7 @@ export class TokenLifecycle {
     for (let attempt = 0; attempt < 3 && current !== undefined && isUsable(current); attempt++) {
       try {
         const from = current.status;
-        current = await store.put({ ...current, status: 'reauthorization_required', updatedAt: now() }, current.version);
+        current = await writeRecord(this.#runtime, { ...current, status: 'reauthorization_required', updatedAt: now() }, current.version);
         events.emit({ type: 'connection.status_changed', providerId: record.providerId, connectionId: record.id, ownerId: record.ownerId, from, to: 'reauthorization_required', reason });
         events.emit({
           type: 'connection.reauthorization_required',
@@ -264,13 +283,7 @@ function notFound(connectionId: string, providerId?: string): AuthKitError {
   });
 }
 
-/** Statuses whose credential may still be used (and refreshed). */
-const USABLE = new Set<ConnectionRecord['status']>(['active', 'unverified', 'failing']);
-
-/** True when a connection's credential may be used: `active`, `unverified` or `failing`. */
-export function isUsable(record: Pick<ConnectionRecord, 'status'>): boolean {
-  return USABLE.has(record.status);
-}
+export { isUsable } from './usable';
 
 /** A connection that is not usable is never used and never refreshed. */
 export function assertActive(record: ConnectionRecord): void {

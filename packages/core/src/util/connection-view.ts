@@ -41,5 +41,6 @@ export function toConnectionView(record: ConnectionRecord): ConnectionView {
     updatedAt: record.updatedAt,
     ...(record.dueAt === undefined ? {} : { dueAt: record.dueAt }),
     ...(record.health === undefined ? {} : { health: { ...record.health } }),
+    ...(record.verifiedAt === undefined ? {} : { verifiedAt: record.verifiedAt }),
   };
 }

@@ -1,0 +1,60 @@
+import type { ConnectionRecord } from '../connection';
+import { isUsable } from '../lifecycle/usable';
+import type { ProviderDefinition } from '../providers/types';
+import type { LifecycleSettings } from './settings';
+
+/** Which kinds of work are due on a connection at `now`. */
+export interface DueWork {
+  /** Refresh ahead of a known refresh-token expiry. */
+  keepAlive: boolean;
+  /** Refresh an access token before it expires. */
+  warm: boolean;
+  /** Ask the provider's verify call about a static credential. */
+  verify: boolean;
+  /** Try again after a cool-down. */
+  retry: boolean;
+}
+
+interface Times {
+  keepAlive?: number;
+  warm?: number;
+  verify?: number;
+  retry?: number;
+}
+
+function times(settings: LifecycleSettings, provider: ProviderDefinition | undefined, record: ConnectionRecord): Times {
+  if (!isUsable(record) || provider === undefined) return {};
+  const credential = record.credential;
+  const result: Times = {};
+  if (credential.kind === 'oauth2') {
+    const renewable = record.grant === 'client_credentials' || credential.refreshToken !== undefined;
+    if (credential.refreshToken !== undefined && credential.refreshTokenExpiresAt !== undefined) {
+      const opens = credential.refreshTokenExpiresAt - settings.refreshTokenLeadMs;
+      // Once written inside the window, a refresh that did not extend the expiry (a provider
+      // that keeps the refresh token) is not tried again: `refresh_token.expiring` says it.
+      if (record.updatedAt < opens) result.keepAlive = opens;
+    }
+    if (renewable && credential.expiresAt !== undefined && settings.warm(record.providerId)) result.warm = credential.expiresAt - settings.warmLeadMs;
+  } else if (provider.verify !== undefined) {
+    result.verify = (record.verifiedAt ?? record.createdAt) + settings.verifyEveryMs;
+  }
+  if (record.health?.retryAfter !== undefined) result.retry = record.health.retryAfter;
+  return result;
+}
+
+/**
+ * When maintenance should next look at a connection: the earliest of its refresh-token
+ * keep-alive, warm access token, periodic verify and cool-down retry. Undefined when there is
+ * nothing to do (an unusable connection waits for its user).
+ */
+export function dueAtOf(settings: LifecycleSettings, provider: ProviderDefinition | undefined, record: ConnectionRecord): number | undefined {
+  const all = Object.values(times(settings, provider, record)).filter((time): time is number => time !== undefined);
+  return all.length === 0 ? undefined : Math.min(...all);
+}
+
+/** The work due at `now`. */
+export function dueWork(settings: LifecycleSettings, provider: ProviderDefinition | undefined, record: ConnectionRecord, now: number): DueWork {
+  const t = times(settings, provider, record);
+  const due = (time: number | undefined) => time !== undefined && time <= now;
+  return { keepAlive: due(t.keepAlive), warm: due(t.warm), verify: due(t.verify), retry: due(t.retry) };
+}
