@@ -40,6 +40,19 @@ describe('express-demo in a browser', () => {
     expect(await page.getByTestId('user').textContent()).toBe('alice');
   });
 
+  // Before Plannr is connected: connecting over an existing connection answers connection_exists.
+  it('shows a clear error for a denied consent and stores nothing', async () => {
+    await page.goto(appUrl);
+    const before = await page.locator('[data-testid^="connection-"]').count();
+    await page.getByTestId('connect-plannr').click();
+    await page.waitForURL((url) => url.hostname === '127.0.0.1');
+    await page.locator('button[name="decision"][value="deny"]').click();
+    await page.getByTestId('error').waitFor();
+    expect(await page.getByTestId('error').textContent()).toContain('authorization_denied');
+    await page.goto(appUrl);
+    expect(await page.locator('[data-testid^="connection-"]').count()).toBe(before);
+  });
+
   it('connects Plannr through the consent page and reads contacts', async () => {
     await page.getByTestId('connect-plannr').click();
     await page.waitForURL((url) => url.hostname === '127.0.0.1');
@@ -106,17 +119,5 @@ describe('express-demo: the other connect methods', () => {
     await page.getByTestId('form-server-api-client-credentials').getByRole('button').click();
     await page.getByTestId('connection-server-api').waitFor();
     await callApi('connection-server-api');
-  });
-
-  it('shows a clear error page for a denied consent and stores nothing', async () => {
-    await page.goto(appUrl);
-    const before = await page.locator('[data-testid^="connection-"]').count();
-    await page.getByTestId('connect-plannr').click();
-    await page.waitForURL((url) => url.hostname === '127.0.0.1');
-    await page.locator('button[name="decision"][value="deny"]').click();
-    await page.getByTestId('error').waitFor();
-    expect(await page.getByTestId('error').textContent()).toContain('authorization_denied');
-    await page.goto(appUrl);
-    expect(await page.locator('[data-testid^="connection-"]').count()).toBe(before);
   });
 });

@@ -120,6 +120,7 @@ describe('express-demo with SANDBOX_URL', () => {
     expect(call).toContain('reauthorization_required');
     const card = call.slice(call.indexOf('data-testid="connection-planday-portal-1"'));
     expect(card).toMatch(/data-testid="status">reauthorization_required</);
-    expect(card).toContain('href="/connections/planday/connect?returnTo=/"');
+    // Reconnect repairs this very connection (same id), whichever way it was made.
+    expect(card).toMatch(/href="\/connections\/planday\/reconnect\?connection=[^"&]+&amp;returnTo=\/"/);
   });
 });

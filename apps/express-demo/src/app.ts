@@ -1,5 +1,5 @@
-import type { AuthKit } from '@authkit/core';
-import { createAuthKitExpress, isAuthKitError, sendWebResponse, toErrorResponse } from '@authkit/express';
+import { describeOutcome, type AuthKit } from '@authkit/core';
+import { createAuthKitExpress, isAuthKitError, sendWebResponse } from '@authkit/express';
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
 import { DemoSession, apiCallFor, validUserName, type ApiResult, type DemoCredentials } from '@authkit/demo-kit';
 import { BASE_PATH, pages } from './views';
@@ -39,8 +39,6 @@ export function createDemoApp(options: DemoAppOptions): express.Express {
     appUrl: options.appUrl,
     basePath: BASE_PATH,
     cookieSecret: options.secret,
-    // Browsers get an HTML error page from the handler below; API clients get JSON.
-    handleErrors: false,
   });
 
   const app = express();
@@ -54,10 +52,13 @@ export function createDemoApp(options: DemoAppOptions): express.Express {
       return;
     }
     const [connections, credentials] = await Promise.all([authkit.listConnections({ ownerId: user }), options.mintCredentials()]);
+    // What a connect flow reported back on the URL (core's one wording).
+    const outcome = describeOutcome(new URLSearchParams(req.url.split('?')[1] ?? ''), authkit.providers);
+    const error = extra.error ?? (outcome?.kind === 'error' ? { code: outcome.code ?? 'internal_error', message: outcome.message } : undefined);
     res
       .set('Cache-Control', 'no-store')
       .type('html')
-      .send(pages.dashboardPage({ user, connections, credentials, sandboxUrl: options.sandboxUrl, ...extra }));
+      .send(pages.dashboardPage({ user, connections, credentials, sandboxUrl: options.sandboxUrl, ...extra, ...(error ? { error } : {}) }));
   };
 
   app.get('/', async (req, res) => dashboard(req, res));
@@ -106,27 +107,27 @@ export function createDemoApp(options: DemoAppOptions): express.Express {
     }
   });
 
-  app.use(BASE_PATH, ak.router);
+  app.use(ak.router);
 
   // JSON API routes behind requireConnection, as an app would expose them.
   app.get('/api/planday/departments', ak.requireConnection('planday'), async (req, res) => {
-    await sendWebResponse(res, await req.authkit.client('planday').fetch('hr/v1/Departments'));
+    await sendWebResponse(await req.authkit.client('planday').fetch('hr/v1/Departments'), res);
   });
   app.get('/api/plannr/contacts', ak.requireConnection('plannr'), async (req, res) => {
-    await sendWebResponse(res, await req.authkit.client('plannr').fetch('api/v1/contacts'));
+    await sendWebResponse(await req.authkit.client('plannr').fetch('api/v1/contacts'), res);
   });
   app.get('/api/iguide/iguides', ak.requireConnection('iguide', { label: 'api-token' }), async (req, res) => {
-    await sendWebResponse(res, await req.authkit.client('iguide').fetch('iguides'));
+    await sendWebResponse(await req.authkit.client('iguide').fetch('iguides'), res);
   });
 
   const errors: ErrorRequestHandler = (err, req, res, next) => {
-    const answer = toErrorResponse(err, req, { reauthorizationUrl: `${BASE_PATH}/:provider/connect?returnTo=/` });
+    const answer = ak.handler.toHttpError(err);
     if (answer === undefined) {
       next(err);
       return;
     }
     res.status(answer.status).set(answer.headers).set('Cache-Control', 'no-store');
-    if (wantsHtml(req)) res.type('html').send(pages.errorPage(answer.status, answer.body.error.code, answer.body.error.message));
+    if (wantsHtml(req)) res.type('html').send(pages.errorPage(answer.status, answer.body.code, answer.body.message));
     else res.json(answer.body);
   };
   app.use(errors);

@@ -4,8 +4,6 @@ import { AuthKitModule, type AuthKitModuleOptions } from '@authkit/nestjs';
 import { DemoSession, createDemoStore, demoProviders } from '@authkit/demo-kit';
 import type { SandboxConnection } from '@authkit/sandbox';
 import { DEMO, demoConfig, type DemoConfig } from './config.js';
-import { ConnectionsController } from './connections.controller.js';
-import { OAuthController } from './oauth.controller.js';
 import { DashboardService } from './dashboard.service.js';
 import { DemoController } from './demo.controller.js';
 import { DemoErrorFilter } from './demo-error.filter.js';
@@ -13,7 +11,7 @@ import { InfraModule, SANDBOX } from './sandbox.module.js';
 import { BASE_PATH } from './views.js';
 
 @Module({
-  controllers: [DemoController, ConnectionsController, OAuthController],
+  controllers: [DemoController],
   providers: [DashboardService, DemoErrorFilter],
 })
 class DemoModule {}
@@ -32,12 +30,12 @@ class DemoModule {}
           providers: demoProviders(sandbox),
           store,
           getOwner: (req) => session.user(req),
+          cookieSecret: demo.secret,
           ...(demo.appUrl ? { appUrl: demo.appUrl } : {}),
         };
       },
       isGlobal: true,
-      // The demo writes its own connect/callback routes (OAuthController) to show errors as HTML.
-      controller: false,
+      // The module's controller serves core's connect surface under /authkit.
       basePath: BASE_PATH,
     }),
     DemoModule,

@@ -28,7 +28,7 @@ export class DashboardService {
   async render(user: string, extra: { result?: ApiResult; error?: { code: string; message: string } } = {}): Promise<string> {
     return pages.dashboardPage({
       user,
-      connections: await this.authkit.status(user),
+      connections: await this.authkit.authkit.listConnections({ ownerId: user }),
       credentials: await this.credentialsFor(user),
       sandboxUrl: this.sandbox.url,
       ...extra,

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Inject, Post, Req, Res, UnauthorizedException, UseFilters } from '@nestjs/common';
-import { AuthKitService } from '@authkit/nestjs';
+import { Body, Controller, Get, Inject, Post, Query, Req, Res, UnauthorizedException, UseFilters } from '@nestjs/common';
+import { AuthKitService, describeOutcome } from '@authkit/nestjs';
 import type { Request, Response } from 'express';
 import { DashboardService } from './dashboard.service.js';
 import { DemoErrorFilter } from './demo-error.filter.js';
@@ -23,7 +23,14 @@ export class DemoController {
   @Get()
   async home(@Req() req: Request, @Res() res: Response): Promise<void> {
     const user = this.session.user(req);
-    res.type('html').send(user ? await this.dashboard.render(user) : pages.loginPage());
+    if (!user) {
+      res.type('html').send(pages.loginPage());
+      return;
+    }
+    // What a connect flow reported back on the URL, in core's one wording.
+    const outcome = describeOutcome(new URL(req.originalUrl, 'http://demo.invalid').searchParams, this.authkit.authkit.providers);
+    const error = outcome?.kind === 'error' ? { code: outcome.code ?? 'internal_error', message: outcome.message } : undefined;
+    res.type('html').send(await this.dashboard.render(user, error ? { error } : {}));
   }
 
   @Post('login')
@@ -44,16 +51,15 @@ export class DemoController {
   }
 
   /** Calls the provider's API with the connection's signed client and shows the answer. */
-  @Post('call')
-  async call(@Req() req: Request, @Body() body: Form, @Res() res: Response): Promise<void> {
+  @Get('call')
+  async call(@Req() req: Request, @Query() query: Form, @Res() res: Response): Promise<void> {
     const user = this.session.user(req);
     if (!user) throw new UnauthorizedException('Sign in first');
-    const providerId = field(body, 'provider') ?? '';
-    const label = field(body, 'label');
-    const connection = await this.authkit.connection(providerId, user, label);
-    if (!connection) throw new UnauthorizedException(`Not connected to ${providerId}`);
+    const providerId = field(query, 'provider') ?? '';
+    const label = field(query, 'label');
+    const connection = await this.authkit.requireConnection(req, providerId, label);
     const { method, path } = apiCallFor(connection);
-    const response = await this.authkit.client(providerId, user, label).fetch(path, { method });
+    const response = await (await this.authkit.client(req, providerId, label)).fetch(path, { method });
     const text = await response.text();
     const result = { connectionId: connection.id, request: `${method} ${path}`, status: response.status, body: text.slice(0, 4000) };
     res.type('html').send(await this.dashboard.render(user, { result }));

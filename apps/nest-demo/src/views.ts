@@ -1,17 +1,14 @@
 import { demoPages } from '@authkit/demo-kit';
 
-/** Route prefix of the OAuth connect flows: /authkit/:provider/connect, /authkit/:provider/callback. */
+/** Route prefix of AuthKitModule's controller (core's connect surface): /authkit/:provider/… */
 export const BASE_PATH = 'authkit';
 
-/**
- * The demo's pages: OAuth flows under /authkit (OAuthController), credential forms and
- * disconnect under /connections (ConnectionsController), "Call API" a POST.
- */
+/** The demo's pages: every connect form posts to the surface and returns to `/`; "Call API" is a GET. */
 export const pages = demoPages({
   title: 'AuthKit NestJS demo',
   oauthBase: `/${BASE_PATH}`,
-  formBase: '/connections',
-  callMethod: 'post',
-  returnTo: false,
+  formBase: `/${BASE_PATH}`,
+  callMethod: 'get',
+  returnTo: true,
   flagReauthorization: true,
 });

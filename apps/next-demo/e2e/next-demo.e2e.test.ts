@@ -76,7 +76,7 @@ describe('next-demo in Chromium (next build + next start)', () => {
     await page.getByTestId('connect-oauth2').click();
     await page.waitForURL((url) => url.hostname === '127.0.0.1');
     await page.getByRole('button', { name: 'Authorize' }).click();
-    await page.waitForURL((url) => url.pathname === '/' && url.searchParams.get('authkit_connected') === 'oauth2');
+    await page.waitForURL((url) => url.pathname === '/' && url.searchParams.get('authkit') === 'connected' && url.searchParams.get('authkit_provider') === 'oauth2');
     expect(await page.getByTestId('user').textContent()).toBe('Dana Demo');
     const oauth2 = page.getByTestId('connection-oauth2');
     expect(await oauth2.getByTestId('status').textContent()).toBe('active');

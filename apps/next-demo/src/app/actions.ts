@@ -17,7 +17,7 @@ function done(query: Record<string, string>): never {
 /** Runs a connect call for the signed-in user; the outcome is shown on the dashboard. */
 async function connectWith(providerId: string, run: (ownerId: string) => Promise<ConnectionView>): Promise<never> {
   const runtime = await getRuntime();
-  const ownerId = await runtime.helpers.getOwnerId();
+  const ownerId = await runtime.next.getOwnerId();
   if (!ownerId) redirect('/api/auth/signin');
   let outcome: Record<string, string>;
   try {
@@ -76,8 +76,8 @@ export async function connectClientCredentials(): Promise<void> {
 
 /** Removes one of the signed-in user's connections (revoking it at the provider where possible). */
 export async function disconnect(form: FormData): Promise<void> {
-  const { authkit, helpers } = await getRuntime();
-  const ownerId = await helpers.getOwnerId();
+  const { authkit, next } = await getRuntime();
+  const ownerId = await next.getOwnerId();
   const connection = ownerId ? await authkit.getConnection(field(form, 'connectionId')) : undefined;
   // Only the owner's own connections: a form field is user input.
   if (!connection || connection.ownerId !== ownerId) done({ authkit_error: 'connection_not_found' });

@@ -1,5 +1,6 @@
 import type { AuthKit, ConnectionView } from '@authkit/core';
 import { isAuthKitError } from '@authkit/core';
+import { getServerSession } from 'next-auth';
 import { getRuntime } from '@/lib/runtime';
 import { SYSTEMS } from '@/lib/systems';
 import type { DemoSystem } from '@/lib/systems';
@@ -38,7 +39,7 @@ function one(value: string | string[] | undefined): string | undefined {
 export default async function Dashboard({ searchParams }: { searchParams: SearchParams }) {
   const query = await searchParams;
   const runtime = await getRuntime();
-  const session = await runtime.helpers.getSession();
+  const session = await getServerSession(runtime.authOptions);
 
   if (!session?.authkit) {
     return (
@@ -58,7 +59,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
   const credentials = await runtime.demoCredentials().catch(() => undefined);
   const results = new Map<string, CallResult>();
   await Promise.all(
-    (await runtime.helpers.getConnections())
+    (await runtime.next.getConnections())
       .filter((c) => c.status === 'active')
       .map(async (c) => {
         const system = SYSTEMS.find((s) => s.providerId === c.providerId);
@@ -66,9 +67,9 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
       }),
   );
   // Read again after the calls: a refused refresh during a call shows up in this render.
-  const connections = await runtime.helpers.getConnections();
+  const connections = await runtime.next.getConnections();
   const error = one(query.authkit_error);
-  const connected = one(query.authkit_connected);
+  const connected = one(query.authkit_connected) ?? (one(query.authkit) === 'connected' ? one(query.authkit_provider) : undefined);
 
   return (
     <main>
@@ -127,7 +128,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Search
                         </p>
                         {c.status !== 'active' &&
                           (c.grant === 'authorization_code' ? (
-                            <a href={`/api/authkit/${system.providerId}/connect`} data-testid="reconnect">
+                            <a href={`/api/authkit/${system.providerId}/reconnect?connection=${encodeURIComponent(c.id)}&returnTo=/`} data-testid="reconnect">
                               Reconnect
                             </a>
                           ) : (

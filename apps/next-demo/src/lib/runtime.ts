@@ -1,7 +1,7 @@
 import { createAuthKit, providers } from '@authkit/core';
 import type { AuthKit, ConnectionStore } from '@authkit/core';
-import { authkitProviders, createAuthKitHelpers, createConnectRouteHandlers, withAuthKit } from '@authkit/next-auth';
-import type { AuthKitHelpers, ConnectRouteHandlers } from '@authkit/next-auth';
+import { authkitProviders, createAuthKitNext, withAuthKit } from '@authkit/next-auth';
+import type { AuthKitNext } from '@authkit/next-auth';
 import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { readEnv } from './env';
@@ -18,8 +18,8 @@ export interface DemoRuntime {
   sandbox: SandboxConnection;
   authkit: AuthKit;
   authOptions: AuthOptions;
-  helpers: AuthKitHelpers;
-  connectHandlers: ConnectRouteHandlers;
+  /** The adapter: connect surface route handlers, the signed-in owner, signed clients. */
+  next: AuthKitNext;
   /** Credentials minted by the sandbox for the dashboard's forms (renewed after one is used). */
   demoCredentials(): Promise<DemoCredentials>;
   renewDemoCredentials(): void;
@@ -69,7 +69,7 @@ async function createRuntime(): Promise<DemoRuntime> {
         grants: ['client_credentials'],
         scopes: ['users:read', 'data:read'],
       }),
-      providers.apiKey({ id: 'apikey', name: 'Legacy API (API key)', baseUrl: e.clientCredentials.baseUrl, header: 'X-API-Key' }),
+      providers.apiKey({ id: 'apikey', name: 'Legacy API (API key)', baseUrl: e.clientCredentials.baseUrl, header: 'X-API-Key', verify: { path: 'v1/data' } }),
     ],
   });
 
@@ -102,16 +102,14 @@ async function createRuntime(): Promise<DemoRuntime> {
     authkit,
   );
 
-  const helpers = createAuthKitHelpers(authkit, authOptions);
-  const connectHandlers = createConnectRouteHandlers(authkit, { authOptions, appUrl: env.appUrl, basePath: CONNECT_BASE });
+  const next = createAuthKitNext(authkit, { authOptions, appUrl: env.appUrl, basePath: CONNECT_BASE });
   let credentials: Promise<DemoCredentials> | undefined;
   return {
     env,
     sandbox,
     authkit,
     authOptions,
-    helpers,
-    connectHandlers,
+    next,
     demoCredentials() {
       credentials ??= mintDemoCredentials(sandbox, 'Next demo portal').catch((error: unknown) => {
         credentials = undefined;

@@ -27,7 +27,7 @@ export function connectionCard(options: PageOptions, model: DashboardModel, conn
       <input type="hidden" name="label" value="${label}">
       <button type="submit">Call API</button>
     </form>
-    ${reauthorization ? html`<a href="${options.oauthBase}/${provider}/connect?returnTo=/">Authorize again</a>` : ''}
+    ${reauthorization ? html`<a href="${options.oauthBase}/${provider}/reconnect?connection=${encodeURIComponent(connection.id)}&amp;returnTo=/">Authorize again</a>` : ''}
     <form class="inline" method="post" action="${options.formBase}/${provider}/disconnect">
       <input type="hidden" name="label" value="${label}">
       ${returnTo}
