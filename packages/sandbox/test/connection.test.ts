@@ -78,6 +78,38 @@ describe.each(variants)('SandboxConnection %s', (_name, connect) => {
     expect(response.status).toBe(200);
   });
 
+  it('mints a generic OAuth2 personal access token that authenticates', async () => {
+    const { token, scopes } = await connection.oauth2.createPersonalAccessToken({ scopes: ['profile'] });
+    expect(scopes).toEqual(['profile']);
+    const response = await fetch(`${connection.endpoints.oauth2.baseUrl}/v1/me`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(200);
+  });
+
+  it('revokes an API key, which the API then refuses', async () => {
+    const { key } = await connection.clientCredentials.createApiKey();
+    expect(await connection.clientCredentials.revokeApiKey(key)).toBe(true);
+    expect(await connection.clientCredentials.revokeApiKey(key)).toBe(false);
+    const response = await fetch(`${connection.endpoints.clientCredentials.baseUrl}/v1/data`, { headers: { 'X-API-Key': key } });
+    expect(response.status).toBe(401);
+  });
+
+  it("revokes a Planday portal's grants, whose refresh token then fails", async () => {
+    const clientId = connection.demoClients.planday.clientId;
+    const { portalId } = await connection.planday.createPortal({ name: 'Revoked portal' });
+    const { refreshToken } = await connection.planday.mintRefreshToken({ portalId, clientId });
+    expect(await connection.revokeGrants('planday', { portalId })).toBe(1);
+    const answer = await postForm(connection.endpoints.planday.tokenEndpoint, { grant_type: 'refresh_token', refresh_token: refreshToken, client_id: clientId });
+    expect(answer.status).toBe(400);
+    expect(await json(answer)).toMatchObject({ error: 'invalid_grant' });
+  });
+
+  it('moves the sandbox clock forward', async () => {
+    const before = sandbox.now();
+    const now = await connection.clock.advance(60_000);
+    expect(now).toBeGreaterThanOrEqual(before + 60_000);
+    expect(sandbox.now()).toBeGreaterThanOrEqual(now);
+  });
+
   it('rejects bad input', async () => {
     await expect(connection.planday.mintRefreshToken({ portalId: 'no-such-portal', clientId: connection.demoClients.planday.clientId })).rejects.toThrow();
   });
@@ -97,6 +129,21 @@ describe('connectSandbox errors', () => {
     const failure = await connection.addRedirectUri('plannr', 'no-such-client', `http://127.0.0.1:9/${secret}`).catch((error: unknown) => error);
     expect((failure as Error).message).toContain('addRedirectUri (POST /__sandbox/clients/plannr/no-such-client/redirect-uris) failed: HTTP');
     expect((failure as Error).message).not.toContain(secret);
+  });
+
+  it('never names an API key it revokes, not even in the path', async () => {
+    const other = await startSandbox({ port: 0 });
+    const connection = await connectSandbox(other.url);
+    await other.close();
+    const key = 'ak_secret-key-value';
+    const failure = await connection.clientCredentials.revokeApiKey(key).catch((error: unknown) => error);
+    expect((failure as Error).message).toContain('clientCredentials.revokeApiKey (DELETE /__sandbox/client-credentials/api-keys/:key) failed: cannot reach');
+    expect((failure as Error).message).not.toContain(key);
+  });
+
+  it('names the clock call when the admin API refuses it', async () => {
+    const connection = await connectSandbox(sandbox.url);
+    await expect(connection.clock.advance(-1)).rejects.toThrow(/clock\.advance \(POST \/__sandbox\/clock\/advance\) failed: HTTP 400/);
   });
 
   it('fails clearly when nothing answers at the URL', async () => {

@@ -5,9 +5,17 @@ export type JsonObject = Record<string, unknown>;
  * One call to a remote sandbox's admin HTTP API. Failures name the method and the path
  * (`iguide.createApiToken (POST /__sandbox/iguide/api-tokens)`) and the admin API's own
  * error code and message, never a request or response body: those carry credentials.
+ * `shownPath` replaces a path that holds a credential (an API key to revoke) in messages.
  */
-export async function adminRequest(baseUrl: string, name: string, method: 'GET' | 'POST', path: string, body?: JsonObject): Promise<JsonObject> {
-  const where = `${name} (${method} /__sandbox${path})`;
+export async function adminRequest(
+  baseUrl: string,
+  name: string,
+  method: 'GET' | 'POST' | 'DELETE',
+  path: string,
+  body?: JsonObject,
+  shownPath: string = path,
+): Promise<JsonObject> {
+  const where = `${name} (${method} /__sandbox${shownPath})`;
   let response: Response;
   try {
     response = await fetch(`${baseUrl}/__sandbox${path}`, {

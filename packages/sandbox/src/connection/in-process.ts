@@ -19,7 +19,13 @@ export function connectionTo(sandbox: Sandbox): SandboxConnection {
       createPortal: async (input) => sandbox.planday.createPortal(input),
       mintRefreshToken: async (input) => sandbox.planday.mintRefreshToken(input),
     },
-    clientCredentials: { createApiKey: async () => sandbox.clientCredentials.createApiKey() },
+    oauth2: { createPersonalAccessToken: async (input) => sandbox.oauth2.createPersonalAccessToken(input) },
+    clientCredentials: {
+      createApiKey: async () => sandbox.clientCredentials.createApiKey(),
+      revokeApiKey: async (key) => sandbox.clientCredentials.revokeApiKey(key),
+    },
+    revokeGrants: async (provider, filter) => sandbox.revokeGrants(provider, filter),
+    clock: { advance: async (ms) => sandbox.clock.advance(ms) },
     close: () => sandbox.close(),
   };
 }

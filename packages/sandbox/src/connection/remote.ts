@@ -64,10 +64,35 @@ export async function connectSandbox(url: string): Promise<SandboxConnection> {
         return { refreshToken: stringField(a, 'refreshToken', name) };
       },
     },
+    oauth2: {
+      createPersonalAccessToken: async (input = {}) => {
+        const name = 'oauth2.createPersonalAccessToken';
+        const a = await post(name, '/oauth2/personal-access-tokens', { ...input });
+        const scopes = Array.isArray(a.scopes) ? a.scopes.filter((s): s is string => typeof s === 'string') : [];
+        return { token: stringField(a, 'token', name), scopes };
+      },
+    },
     clientCredentials: {
       createApiKey: async () => {
         const name = 'clientCredentials.createApiKey';
         return { key: stringField(await post(name, '/client-credentials/api-keys'), 'key', name) };
+      },
+      revokeApiKey: async (key) => {
+        // The key is part of the path: error messages show `:key` instead.
+        const path = `/client-credentials/api-keys/${encodeURIComponent(key)}`;
+        const a = await adminRequest(base, 'clientCredentials.revokeApiKey', 'DELETE', path, undefined, '/client-credentials/api-keys/:key');
+        return a.revoked === true;
+      },
+    },
+    revokeGrants: async (provider, filter = {}) => {
+      const a = await post('revokeGrants', '/grants/revoke', { provider, ...filter });
+      return typeof a.revoked === 'number' ? a.revoked : 0;
+    },
+    clock: {
+      advance: async (ms) => {
+        const a = await post('clock.advance', '/clock/advance', { ms });
+        if (typeof a.now !== 'number') throw new Error('Sandbox admin clock.advance: the answer has no number "now"');
+        return a.now;
       },
     },
     // Not ours to stop: the process that started the sandbox owns it.

@@ -30,9 +30,25 @@ export interface SandboxConnection {
     /** What a portal's API Access page shows after "Authorize". */
     mintRefreshToken(input: { portalId: string; clientId: string; scopes?: string[] }): Promise<{ refreshToken: string }>;
   };
+  readonly oauth2: {
+    /** A new personal access token for the generic OAuth2 API (all scopes unless narrowed). */
+    createPersonalAccessToken(input?: { scopes?: string[] }): Promise<{ token: string; scopes: string[] }>;
+  };
   readonly clientCredentials: {
     /** A new key for the client-credentials API's `X-API-Key`. */
     createApiKey(): Promise<{ key: string }>;
+    /** Revokes a key (a leaked key, a rotation): the API answers 401 to it from now on. True if it existed. */
+    revokeApiKey(key: string): Promise<boolean>;
+  };
+  /**
+   * Revokes every grant of a provider matching the filter (a user revoking the app, an admin
+   * removing a portal): their access and refresh tokens stop working. Resolves to how many.
+   */
+  revokeGrants(provider: ProviderId, filter?: { clientId?: string; portalId?: string; subject?: string }): Promise<number>;
+  /** The sandbox clock, which every expiry is measured on (the caller's own clock is not moved). */
+  readonly clock: {
+    /** Moves the sandbox's time forward (e.g. past Plannr's 6-month refresh-token lifetime); resolves to the new time (epoch ms). */
+    advance(ms: number): Promise<number>;
   };
   /**
    * Stops a sandbox this connection started; a connection to a sandbox running elsewhere
