@@ -20,7 +20,7 @@ export type { ReencryptingStore, RotationResult } from './keys/rotate';
 export type { RotationProgress } from './keys/progress';
 export { describeStoreLocation, parseStoreUrl } from './store/store-url';
 export type { StoreLocation } from './store/store-url';
-export { openStore, POSTGRES_STORE_PACKAGE } from './store/open-store';
+export { openStore } from './store/open-store';
 export type { OpenedStore } from './store/open-store';
 export { loadAuthKitConfig } from './config/load-config';
 export { sandboxProviderConfigs } from './sandbox/provider-config';

@@ -45,7 +45,9 @@ describe('connections refresh / verify / disconnect against the sandbox', () => 
     for (const client of Object.values(sandbox.demoClients)) if ('clientSecret' in client) secrets.push(client.clientSecret);
     // The configuration `authkit sandbox --show-secrets` prints, saved as the user would save it.
     const configs = sandboxProviderConfigs(sandbox.endpoints, sandbox.demoClients);
-    config = writeConfigModule(renderConfigModule(configs, true));
+    // No cool-down after a failed refresh (core's default is 5 s): the test retries at once.
+    const noCooldown = (source: string): string => source.replace('export default {', 'export default {\n  health: { cooldownMs: 0 },');
+    config = writeConfigModule(noCooldown(renderConfigModule(configs, true)));
     plannrOnly = writeConfigModule(renderConfigModule(configs.filter((c) => c.id === 'plannr'), true));
     dir = tempDirectory('sandbox');
     storeUrl = `file:${dir.directory}`;
@@ -136,6 +138,8 @@ describe('connections refresh / verify / disconnect against the sandbox', () => 
     }
     const show = jsonOf<{ connection: ConnectionView }>(await cli('connections', 'show', ids.portalA, '--json'));
     expect(['active', 'failing']).toContain(show.connection.status);
+    expect(show.connection.health).toMatchObject({ lastErrorCode: expect.any(String) });
+    expect(show.connection.health!.failureCount).toBeGreaterThan(0);
     expect((await cli('connections', 'refresh', ids.portalA)).code).toBe(0);
     await collectSecrets();
   });

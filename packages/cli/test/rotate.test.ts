@@ -5,6 +5,7 @@ import type { ConnectionStore } from '@authkit/core';
 import { createFileStore } from '@authkit/store-file';
 import { createRedisStore } from '@authkit/store-redis';
 import { newKey, tempDirectory, writeConfigModule } from './support/fixtures';
+import { dropSchema, migrate, openPostgres, postgresStoreUrl, uniqueSchema } from './support/postgres';
 import { deletePrefix, REDIS_URL, redisStoreUrl, uniquePrefix } from './support/redis';
 import { appWrites, expectAllUnderNewKeyOnly, rotateAndKill, seed, seededToken } from './support/rotation';
 import { jsonErrorOf, jsonOf, runAuthkit, transcript } from './support/run-authkit';
@@ -109,6 +110,40 @@ describe.each([redisTarget, fileTarget])('authkit keys rotate', (make) => {
 
     await expectAllUnderNewKeyOnly(target.open, nextKey, target.count, salt, written);
   }, 180_000);
+});
+
+describe('authkit keys rotate on PostgreSQL', () => {
+  it('re-encrypts every record under the newest key while an app writes; a second run has nothing left to do', async () => {
+    const schema = uniqueSchema('rotate');
+    const salt = randomBytes(6).toString('hex');
+    const oldKey = newKey('old');
+    const nextKey = newKey('new');
+    const count = 500;
+    secrets.push(oldKey.secret, nextKey.secret);
+    for (let i = 0; i < count; i++) secrets.push(seededToken(salt, i));
+    cleanups.push(() => dropSchema(schema, [nextKey]));
+    await migrate(schema, [oldKey]);
+    const before = openPostgres(schema, [oldKey]);
+    await seed(before, count, salt, 50);
+    await before.close();
+
+    const env = { AUTHKIT_ENCRYPTION_KEY: `${oldKey.entry},${nextKey.entry}` };
+    const app = openPostgres(schema, [oldKey, nextKey]);
+    const batch = Array.from({ length: count / 50 }, (_, k) => k * 50);
+    const written = new Map(batch.map((i) => [i, 'during'] as const));
+    try {
+      const [run] = await Promise.all([runAuthkit(['keys', 'rotate', '--store', postgresStoreUrl(schema), '--json'], { env }), appWrites(app, batch, 'during')]);
+      expect(run.code).toBe(0);
+      const summary = jsonOf<RotationSummary>(run);
+      expect(summary).toMatchObject({ keyId: 'new', scanned: count, skipped: count - summary.reencrypted });
+      expect(summary.reencrypted).toBeGreaterThan(0);
+      const again = jsonOf<RotationSummary>(await runAuthkit(['keys', 'rotate', '--store', postgresStoreUrl(schema), '--json'], { env }));
+      expect(again).toMatchObject({ scanned: count, reencrypted: 0, skipped: count });
+    } finally {
+      await app.close();
+    }
+    await expectAllUnderNewKeyOnly((keys) => openPostgres(schema, keys), nextKey, count, salt, written);
+  }, 120_000);
 });
 
 describe('authkit keys rotate errors', () => {

@@ -16,8 +16,14 @@ describe('parseStoreUrl', () => {
     expect(parseStoreUrl('rediss://cache', '/')).toEqual({ kind: 'redis', url: 'rediss://cache' });
   });
 
-  it('passes postgres:// URLs through for @authkit/store-postgres', () => {
+  it('passes postgres:// URLs to @authkit/store-postgres, taking out its schema and table prefix', () => {
     expect(parseStoreUrl('postgresql://u:p@db/authkit?sslmode=require', '/')).toEqual({ kind: 'postgres', connectionString: 'postgresql://u:p@db/authkit?sslmode=require' });
+    expect(parseStoreUrl('postgres://db/app?sslmode=require&schema=auth&tablePrefix=ak_', '/')).toEqual({
+      kind: 'postgres',
+      connectionString: 'postgres://db/app?sslmode=require',
+      schema: 'auth',
+      tablePrefix: 'ak_',
+    });
   });
 
   it('refuses anything else with a configuration error that does not repeat the URL', () => {

@@ -46,7 +46,7 @@ export async function withContext<T>(
   if (options.store !== undefined) {
     const location = parseStoreUrl(options.store, io.cwd);
     const encryption = storeEncryptionFromEnv(io.env, options.plaintextForLocalDevelopment === true);
-    ({ store, description: storeDescription } = await openStore(location, encryption, io.cwd));
+    ({ store, description: storeDescription } = await openStore(location, encryption));
     await config?.store?.close?.();
   } else if (config?.store !== undefined) {
     store = config.store;

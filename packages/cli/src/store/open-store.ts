@@ -1,17 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { ConnectionStore, StoreEncryptionOptions } from '@authkit/core';
-import { CliError, configurationError } from '../errors';
-import { ExitCode } from '../exit-codes';
-import { importOptional } from './import-optional';
+import { configurationError } from '../errors';
 import { describeStoreLocation, type StoreLocation } from './store-url';
-
-/** The package that provides PostgreSQL stores; loaded only for `postgres://` URLs. */
-export const POSTGRES_STORE_PACKAGE = '@authkit/store-postgres';
-
-/** What `@authkit/store-postgres` is expected to export. */
-interface PostgresStoreModule {
-  createPostgresStore(options: StoreEncryptionOptions & { connectionString: string }): ConnectionStore;
-}
 
 /** A store opened from a URL, with a description for messages (passwords redacted). */
 export interface OpenedStore {
@@ -21,10 +11,10 @@ export interface OpenedStore {
 
 /**
  * Opens the store a {@link StoreLocation} names. Each store package is imported only when its
- * kind of URL is used, so `authkit keys generate` never loads ioredis, and a missing optional
- * store package is a clear configuration error rather than a crash at start-up.
+ * kind of URL is used, so `authkit keys generate` never loads ioredis or pg, and a command on a
+ * file store starts as fast as it can.
  */
-export async function openStore(location: StoreLocation, encryption: StoreEncryptionOptions, cwd: string): Promise<OpenedStore> {
+export async function openStore(location: StoreLocation, encryption: StoreEncryptionOptions): Promise<OpenedStore> {
   const description = describeStoreLocation(location);
   switch (location.kind) {
     case 'file': {
@@ -40,21 +30,16 @@ export async function openStore(location: StoreLocation, encryption: StoreEncryp
       return { store, description };
     }
     case 'postgres': {
-      const module = await importOptional(POSTGRES_STORE_PACKAGE, cwd);
-      if (!isPostgresStoreModule(module)) {
-        throw new CliError(
-          'configuration_error',
-          module === undefined
-            ? `postgres:// stores need ${POSTGRES_STORE_PACKAGE}: install it next to @authkit/cli (pnpm add ${POSTGRES_STORE_PACKAGE})`
-            : `${POSTGRES_STORE_PACKAGE} does not export createPostgresStore()`,
-          ExitCode.configuration,
-        );
-      }
-      return { store: module.createPostgresStore({ connectionString: location.connectionString, ...encryption }), description };
+      const { createPostgresStore } = await import('@authkit/store-postgres');
+      const { connectionString, schema, tablePrefix } = location;
+      // The CLI never migrates: it works on the tables the apps' own migrations created.
+      const store = createPostgresStore({
+        connectionString,
+        ...(schema === undefined ? {} : { schema }),
+        ...(tablePrefix === undefined ? {} : { tablePrefix }),
+        ...encryption,
+      });
+      return { store, description };
     }
   }
-}
-
-function isPostgresStoreModule(value: unknown): value is PostgresStoreModule {
-  return typeof value === 'object' && value !== null && typeof (value as { createPostgresStore?: unknown }).createPostgresStore === 'function';
 }

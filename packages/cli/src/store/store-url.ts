@@ -6,7 +6,7 @@ import { configurationError } from '../errors';
 export type StoreLocation =
   | { kind: 'file'; directory: string }
   | { kind: 'redis'; url: string; prefix?: string }
-  | { kind: 'postgres'; connectionString: string };
+  | { kind: 'postgres'; connectionString: string; schema?: string; tablePrefix?: string };
 
 const SUPPORTED = 'file:<directory>, redis://…, rediss://… or postgres://…';
 
@@ -16,7 +16,8 @@ const SUPPORTED = 'file:<directory>, redis://…, rediss://… or postgres://…
  * - `file:./.data/authkit` (relative to `cwd`), `file:/abs/dir` or `file:///abs/dir`;
  * - `redis://[:password@]host:port[/db][?prefix=myapp:authkit:]` (also `rediss://`); `prefix`
  *   is the store's key prefix (default `authkit:`) and is not passed on to Redis;
- * - `postgres://…` or `postgresql://…`, handed to `@authkit/store-postgres` as it is.
+ * - `postgres://…` or `postgresql://…` for `@authkit/store-postgres`; the store's `schema` and
+ *   `tablePrefix` options may be given as query parameters, which are not passed on to PostgreSQL.
  *
  * Errors never repeat the URL: it may hold a password.
  */
@@ -24,7 +25,7 @@ export function parseStoreUrl(value: string, cwd: string): StoreLocation {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
   if (scheme === 'file') return { kind: 'file', directory: fileDirectory(value, cwd) };
   if (scheme === 'redis' || scheme === 'rediss') return redisLocation(value);
-  if (scheme === 'postgres' || scheme === 'postgresql') return { kind: 'postgres', connectionString: value };
+  if (scheme === 'postgres' || scheme === 'postgresql') return postgresLocation(value);
   throw configurationError(`The store URL must be ${SUPPORTED}${scheme === undefined ? '' : ` (got a ${scheme}: URL)`}`);
 }
 
@@ -53,6 +54,27 @@ function redisLocation(value: string): StoreLocation {
   return { kind: 'redis', url: url.toString(), ...(prefix === null ? {} : { prefix }) };
 }
 
+function postgresLocation(value: string): StoreLocation {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch (cause) {
+    throw configurationError('The postgres:// store URL is not a valid URL', cause);
+  }
+  const schema = url.searchParams.get('schema');
+  const tablePrefix = url.searchParams.get('tablePrefix');
+  // Only rewrite the URL when there was something to take out: pg reads the rest as it is.
+  if (schema === null && tablePrefix === null) return { kind: 'postgres', connectionString: value };
+  url.searchParams.delete('schema');
+  url.searchParams.delete('tablePrefix');
+  return {
+    kind: 'postgres',
+    connectionString: url.toString(),
+    ...(schema === null ? {} : { schema }),
+    ...(tablePrefix === null ? {} : { tablePrefix }),
+  };
+}
+
 /** The location for messages: a URL's password (and password-like query parameters) replaced by `***`. */
 export function describeStoreLocation(location: StoreLocation): string {
   switch (location.kind) {
@@ -60,8 +82,13 @@ export function describeStoreLocation(location: StoreLocation): string {
       return `file store ${location.directory}`;
     case 'redis':
       return `Redis store ${redactUrl(location.url)}${location.prefix === undefined ? '' : ` (prefix ${location.prefix})`}`;
-    case 'postgres':
-      return `PostgreSQL store ${redactUrl(location.connectionString)}`;
+    case 'postgres': {
+      const names = [
+        ...(location.schema === undefined ? [] : [`schema ${location.schema}`]),
+        ...(location.tablePrefix === undefined ? [] : [`table prefix ${location.tablePrefix}`]),
+      ];
+      return `PostgreSQL store ${redactUrl(location.connectionString)}${names.length === 0 ? '' : ` (${names.join(', ')})`}`;
+    }
   }
 }
 
