@@ -22,8 +22,6 @@ export interface CommandContext {
   store: ConnectionStore;
   /** The store for messages, credentials in its URL redacted. */
   storeDescription: string;
-  /** True when a `--config` module was loaded. */
-  configured: boolean;
 }
 
 /**
@@ -56,7 +54,7 @@ export async function withContext<T>(
   }
   try {
     const authkit = createAuthKit({ ...config, providers: config?.providers ?? [], store });
-    return await fn({ authkit, store, storeDescription, configured: config !== undefined });
+    return await fn({ authkit, store, storeDescription });
   } finally {
     await store.close?.();
   }

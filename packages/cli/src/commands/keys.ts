@@ -3,7 +3,7 @@ import type { CliIO } from '../io';
 import { ENCRYPTION_KEY_ENV, keyRingFromEnv } from '../keys/key-ring-env';
 import { generateKeyEntry } from '../keys/generate-key';
 import { createProgressReporter, type RotationProgress } from '../keys/progress';
-import { rotateStore } from '../keys/rotate';
+import { rotateStore, type RotationResult } from '../keys/rotate';
 import { printResult } from '../output/print';
 import { formatCount } from '../output/time';
 import { withContext } from './context';
@@ -44,7 +44,7 @@ function rotateCommand(io: CliIO): CommandUnknownOpts {
             'Run `authkit keys rotate` again to finish: connections already moved are skipped.',
         );
         const started = Date.now();
-        let result;
+        let result: RotationResult;
         try {
           result = await rotateStore(store, (progress) => {
             latest = progress;
@@ -60,7 +60,7 @@ function rotateCommand(io: CliIO): CommandUnknownOpts {
           [
             `Re-encrypted ${formatCount(result.reencrypted)} of ${formatCount(result.scanned)} connections under ${target} ` +
               `in ${(elapsedMs / 1000).toFixed(1)} s; ${formatCount(result.skipped)} were already under it or changed meanwhile.`,
-            'Once every app runs with this key last in its ring, older keys can be removed.',
+            'Older keys can be removed from AUTHKIT_ENCRYPTION_KEY once every app has this one last in its ring.',
           ].join('\n'),
         );
       });
