@@ -1,5 +1,6 @@
 // The Redis store's benchmarks (not pass/fail): the multi-process refresh storm, SIGKILL of
-// the lock holder mid-refresh repeated N times, and 100,000 connections in Redis.
+// the lock holder mid-refresh repeated N times, and 100,000 connections in Redis with where a
+// put's time goes, part by part, against a raw GET measured in the same run.
 // Run through bench/run.mjs, which bundles this file.
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
@@ -8,6 +9,7 @@ import type { ConnectionRecord } from '@authkit/core';
 import { createRedisStore } from '../src/index';
 import { REDIS_URL, deletePrefix, uniquePrefix } from '../test/helpers';
 import { percentile, sleep, startStormHarness, waitFor } from '../test/support/multi-process';
+import { printTimings, putBreakdown } from './put-breakdown';
 import type { WorkerReport } from '../test/support/multi-process';
 
 const script = process.env.BENCH_WORKER!;
@@ -110,7 +112,8 @@ function heapUsed(): number {
 async function manyConnections(): Promise<void> {
   console.log(`\n## ${CONNECTIONS.toLocaleString('en')} connections in the Redis store (loopback)`);
   const prefix = uniquePrefix('bench100k');
-  const store = createRedisStore({ redis: REDIS_URL, prefix, keyRing: createKeyRing({ keys: [{ id: 'k1', secret: generateEncryptionKey() }] }) });
+  const keyRing = createKeyRing({ keys: [{ id: 'k1', secret: generateEncryptionKey() }] });
+  const store = createRedisStore({ redis: REDIS_URL, prefix, keyRing });
   const raw = new Redis(REDIS_URL);
   try {
     const redisBefore = Number(/used_memory:(\d+)/.exec(await raw.info('memory'))?.[1] ?? 0);
@@ -120,7 +123,7 @@ async function manyConnections(): Promise<void> {
     await Promise.all(
       Array.from({ length: 64 }, async () => {
         while (next < CONNECTIONS) {
-          await store.put(record(`c${next++}`), 0);
+          await store.put({ ...record(`c${next}`), dueAt: Date.now() + (next++ % 1_000) * 60_000 }, 0);
         }
       }),
     );
@@ -129,31 +132,33 @@ async function manyConnections(): Promise<void> {
     const redisAfter = Number(/used_memory:(\d+)/.exec(await raw.info('memory'))?.[1] ?? 0);
 
     const pick = () => `c${Math.floor(Math.random() * CONNECTIONS)}`;
-    const reads: number[] = [];
-    const writes: number[] = [];
-    const baseline: number[] = [];
     await raw.set(`${prefix}baseline`, 'x'.repeat(600));
-    for (let i = 0; i < SAMPLES; i++) {
-      let t = performance.now();
-      await raw.get(`${prefix}baseline`);
-      baseline.push(performance.now() - t);
-      t = performance.now();
-      const current = (await store.get(pick()))!;
-      reads.push(performance.now() - t);
-      t = performance.now();
-      await store.put({ ...current, updatedAt: Date.now() }, current.version);
-      writes.push(performance.now() - t);
-    }
-    const p = (values: number[], q: number) => percentile(values, q);
     console.log(`loaded ${CONNECTIONS.toLocaleString('en')} encrypted connections in ${loadSeconds.toFixed(1)} s (${Math.round(CONNECTIONS / loadSeconds)} writes/s, 64 concurrent)`);
-    console.log(`memory per idle connection in this process: ${((heapAfter - heapBefore) / CONNECTIONS).toFixed(1)} bytes of JS heap (the store keeps nothing per connection in memory)`);
-    console.log(`memory per connection in Redis: ${((redisAfter - redisBefore) / CONNECTIONS).toFixed(0)} bytes (used_memory delta: record hash + 3 index entries)`);
-    console.log('| operation (sequential, loopback) | p50 | p99 | p99 vs raw GET |');
-    console.log('|---|---|---|---|');
-    const base99 = p(baseline, 99);
-    console.log(`| raw ioredis GET of 600 bytes (baseline) | ${ms(p(baseline, 50))} | ${ms(base99)} | 1.0x |`);
-    console.log(`| store.get (HGET + AES-GCM decrypt) | ${ms(p(reads, 50))} | ${ms(p(reads, 99))} | ${(p(reads, 99) / base99).toFixed(1)}x |`);
-    console.log(`| store.put (encrypt + Lua compare-and-set) | ${ms(p(writes, 50))} | ${ms(p(writes, 99))} | ${(p(writes, 99) / base99).toFixed(1)}x |`);
+    console.log(`memory per idle connection in this process: ${((heapAfter - heapBefore) / CONNECTIONS).toFixed(1)} bytes of JS heap (the sealing cache holds at most 10,000 digests)`);
+    console.log(`memory per connection in Redis: ${((redisAfter - redisBefore) / CONNECTIONS).toFixed(0)} bytes (used_memory delta: record hash + 3 index entries + due entry)`);
+    const timings = await putBreakdown({
+      redis: raw,
+      keyRing,
+      baselineKey: `${prefix}baseline`,
+      samples: SAMPLES,
+      record: async () => (await store.get(pick()))!,
+      operations: [
+        { name: 'store.get (HGET + AES-GCM decrypt)', run: (r) => store.get(r.id) },
+        // Most writes: status, health, due time. The credential is unchanged, so its seal is reused.
+        {
+          name: 'store.put, credential unchanged (seal reused + one EVALSHA)',
+          prepare: async (r) => (await store.get(r.id))!,
+          run: (r) => store.put({ ...r, updatedAt: Date.now(), dueAt: Date.now() }, r.version),
+        },
+        // A refresh: a new credential must be sealed.
+        {
+          name: 'store.put, new credential (encrypt + one EVALSHA)',
+          prepare: async (r) => ({ ...(await store.get(r.id))!, credential: record(r.id).credential }),
+          run: (r) => store.put({ ...r, updatedAt: Date.now() }, r.version),
+        },
+      ],
+    });
+    printTimings('Where a store operation spends its time (each part timed alone, interleaved sample by sample):', timings);
   } finally {
     await store.close();
     raw.disconnect();

@@ -1,3 +1,8 @@
 // Public API of @authkit/store-redis.
-export { createRedisStore, RedisStore, FAIL_FAST_REDIS_OPTIONS } from './redis-store';
-export type { RedisStoreOptions, ReencryptOptions, ReencryptProgress, ReencryptResult } from './redis-store';
+export { createRedisStore, RedisStore } from './redis-store';
+export type { RedisStoreOptions, RedisConnectionOptions, ReencryptOptions, ReencryptProgress, ReencryptResult } from './redis-store';
+export { FAIL_FAST_REDIS_OPTIONS, FAIL_FAST_CLUSTER_OPTIONS } from './internal/client';
+export { KeyLayout, DEFAULT_SHARDS } from './internal/keys';
+// The key ring and record codec live in @authkit/core (packages/core/src/crypto).
+export { createRecordCodec, PLAINTEXT_FOR_LOCAL_DEVELOPMENT } from '@authkit/core';
+export type { KeyRing, RecordCodec, StoreEncryptionOptions, StoredConnection } from '@authkit/core';

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { createKeyRing, generateEncryptionKey, isAuthKitError } from '@authkit/core';
 import { makeRecord } from '@authkit/store-conformance';
-import { createRedisStore } from '../src/index';
+import { DEFAULT_SHARDS, KeyLayout, createRedisStore } from '../src/index';
 import { REDIS_URL, deletePrefix, uniquePrefix } from './helpers';
 
 const k1 = { id: 'k1', secret: generateEncryptionKey() };
@@ -27,6 +27,7 @@ async function everythingUnder(prefix: string): Promise<string> {
     if (type === 'string') out += await redis.get(key);
     if (type === 'hash') out += JSON.stringify(await redis.hgetall(key));
     if (type === 'set') out += (await redis.smembers(key)).join(',');
+    if (type === 'zset') out += (await redis.zrange(key, 0, -1)).join(',');
   }
   return out;
 }
@@ -41,7 +42,7 @@ async function failure(fn: () => unknown): Promise<unknown> {
 }
 
 async function kidOf(prefix: string, id: string): Promise<string> {
-  const data = JSON.parse((await redis.hget(`${prefix}conn:${id}`, 'd'))!) as { sealedCredential: string };
+  const data = JSON.parse((await redis.hget(new KeyLayout(prefix, DEFAULT_SHARDS).record(id), 'd'))!) as { sealedCredential: string };
   return (JSON.parse(Buffer.from(data.sealedCredential.split('.')[0]!, 'base64url').toString()) as { kid: string }).kid;
 }
 
@@ -108,7 +109,7 @@ describe('RedisStore encryption at rest', () => {
     const prefix = fresh();
     const store = createRedisStore({ redis: REDIS_URL, keyRing: createKeyRing({ keys: [k1] }), prefix });
     const record = await store.put(makeRecord(), 0);
-    await redis.hset(`${prefix}conn:${record.id}`, 'd', '{"format":1,"id":');
+    await redis.hset(store.layout.record(record.id), 'd', '{"format":1,"id":');
     const error = await failure(() => store.get(record.id));
     expect(isAuthKitError(error) && error.code).toBe('decryption_failed');
     const listError = await failure(() => store.list());

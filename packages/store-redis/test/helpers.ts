@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
 
 export const REDIS_URL = process.env.AUTHKIT_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -8,17 +8,32 @@ export function uniquePrefix(label: string): string {
   return `authkit-test:${label}:${process.pid}-${randomUUID().slice(0, 8)}:`;
 }
 
-/** Deletes every key under a prefix (SCAN, test cleanup only). */
-export async function deletePrefix(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL);
+async function deleteOn(redis: Redis, prefix: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+    cursor = next;
+    // One DEL per key: on a Cluster node the keys of one SCAN page may span slots.
+    for (const key of keys) await redis.del(key);
+  } while (cursor !== '0');
+}
+
+/** Deletes every key under a prefix (SCAN, test cleanup only), on one Redis or on every master of a cluster. */
+export async function deletePrefix(prefix: string, cluster?: readonly string[]): Promise<void> {
+  if (cluster === undefined) {
+    const redis = new Redis(REDIS_URL);
+    try {
+      await deleteOn(redis, prefix);
+    } finally {
+      redis.disconnect();
+    }
+    return;
+  }
+  const client = new Cluster(cluster.map((url) => ({ host: new URL(url).hostname, port: Number(new URL(url).port) })));
   try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
+    await client.ping();
+    for (const node of client.nodes('master')) await deleteOn(node, prefix);
   } finally {
-    redis.disconnect();
+    client.disconnect();
   }
 }

@@ -1,8 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startStormHarness, waitFor, workerScript } from './support/multi-process';
-import type { StormHarness, WorkerReport } from './support/multi-process';
+import type { RedisStormHarness, WorkerReport } from './support/multi-process';
 
-let h: StormHarness | undefined;
+let h: RedisStormHarness | undefined;
 beforeAll(async () => {
   await workerScript();
 }, 60_000);
@@ -22,6 +22,7 @@ describe('several processes on one Redis store, rotating Plannr', () => {
     for (const worker of workers) worker.go();
     const reports = await Promise.all(workers.map((w) => w.done));
 
+    expect(reports.map((r) => r?.storm.messages)).toEqual([{}, {}, {}, {}]);
     expect(reports.map((r) => r?.storm.ok)).toEqual([1_000, 1_000, 1_000, 1_000]);
     expect(failures(reports)).toBe(0);
     expect(h.refreshCount()).toBe(1);

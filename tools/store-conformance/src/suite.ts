@@ -16,6 +16,12 @@ export interface StoreConformanceOptions<S extends ConnectionStore = ConnectionS
   twin?: (store: S) => ConnectionStore | Promise<ConnectionStore>;
 }
 
+/** The store's listDue; every AuthKit store implements it (it is optional only for third-party stores). */
+function listDue(store: ConnectionStore, now: number, limit: number) {
+  if (typeof store.listDue !== 'function') throw new Error('this store has no listDue (the due-time index)');
+  return store.listDue(now, limit);
+}
+
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {
     await promise;
@@ -27,7 +33,8 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 
 /**
  * Registers the store conformance tests: read, versioned write that rejects a stale version,
- * delete, list by provider and owner, locks with expiry, one-time ephemeral values.
+ * delete, list by provider and owner, the due-time index (`listDue`), locks with expiry,
+ * one-time ephemeral values.
  */
 export function describeStoreConformance<S extends ConnectionStore>(
   name: string,
@@ -158,6 +165,64 @@ export function describeStoreConformance<S extends ConnectionStore>(
       });
     });
 
+    describe('listDue (the due-time index)', () => {
+      const T = 1_750_000_000_000;
+      const dueIds = async (now: number, limit = 100) => (await listDue(store, now, limit)).map((r) => r.id);
+
+      it('returns records due at or before now, soonest first; none without dueAt or due later', async () => {
+        const a = makeRecord({ dueAt: T - 3_000 });
+        const b = makeRecord({ dueAt: T - 1_000 });
+        const c = makeRecord({ dueAt: T - 2_000 });
+        const exact = makeRecord({ dueAt: T });
+        const never = makeRecord();
+        const later = makeRecord({ dueAt: T + 60_000 });
+        for (const r of [later, b, never, a, exact, c]) await store.put(r, 0);
+        expect(await dueIds(T)).toEqual([a.id, c.id, b.id, exact.id]);
+        expect(await dueIds(T - 2_500)).toEqual([a.id]);
+        expect(await dueIds(T - 10_000)).toEqual([]);
+        const [first] = await listDue(store, T, 1);
+        expect(first!.version).toBe(1);
+        expect(first!.dueAt).toBe(T - 3_000);
+        expect(revealCredential(first!.credential)).toEqual(revealCredential(a.credential));
+      });
+
+      it('returns at most limit records, the soonest', async () => {
+        const records = [5, 1, 4, 2, 3].map((n) => makeRecord({ dueAt: T - n * 1_000 }));
+        for (const r of records) await store.put(r, 0);
+        const byDue = [...records].sort((x, y) => x.dueAt! - y.dueAt!).map((r) => r.id);
+        expect(await dueIds(T, 2)).toEqual(byDue.slice(0, 2));
+        expect(await dueIds(T, 5)).toEqual(byDue);
+        expect(await dueIds(T, 50)).toEqual(byDue);
+      });
+
+      it('follows updates: a later dueAt leaves the due set, an earlier one moves to the front, none removes', async () => {
+        const a = await store.put(makeRecord({ dueAt: T - 3_000 }), 0);
+        const b = await store.put(makeRecord({ dueAt: T - 2_000 }), 0);
+        const c = await store.put(makeRecord({ dueAt: T + 5_000 }), 0);
+        await store.put({ ...a, dueAt: T + 60_000 }, a.version);
+        await store.put({ ...c, dueAt: T - 9_000 }, c.version);
+        expect(await dueIds(T)).toEqual([c.id, b.id]);
+        const b2 = await store.put({ ...b, dueAt: undefined }, b.version);
+        expect(await dueIds(T)).toEqual([c.id]);
+        expect(b2.dueAt).toBeUndefined();
+        expect((await store.get(b.id))!.dueAt).toBeUndefined();
+        expect(await dueIds(T + 60_000)).toEqual([c.id, a.id]);
+      });
+
+      it('forgets deleted records, and a stale write changes nothing in the index', async () => {
+        const a = await store.put(makeRecord({ dueAt: T - 3_000 }), 0);
+        const b = await store.put(makeRecord({ dueAt: T - 2_000 }), 0);
+        await store.delete(a.id);
+        expect(await dueIds(T)).toEqual([b.id]);
+        // A conflicting write (stale version) must not move the record in the index either.
+        expect(await codeOf(store.put({ ...b, dueAt: T + 60_000 }, 7))).toBe('version_conflict');
+        expect(await dueIds(T)).toEqual([b.id]);
+        // Re-created under the same id, it is indexed again.
+        await store.put({ ...a, version: 0, dueAt: T - 1_000 }, 0);
+        expect(await dueIds(T)).toEqual([b.id, a.id]);
+      });
+    });
+
     describe('lock', () => {
       it('is exclusive: a second taker waits, then times out with lock_timeout', async () => {
         const held = await store.lock('refresh:x', { ttlMs: 10_000, waitMs: 0 });
@@ -211,6 +276,27 @@ export function describeStoreConformance<S extends ConnectionStore>(
         // The taker still holds it: a third party must wait.
         expect(await codeOf(store.lock('refresh:e', { ttlMs: 10_000, waitMs: 100 }))).toBe('lock_timeout');
         await taker.release();
+      });
+
+      it('is fenced: a paused holder whose lease ran out can neither extend nor release the new holder\'s lock, and its late write is refused', async () => {
+        const record = await store.put(makeRecord({ metadata: { by: 'nobody' } }), 0);
+        const key = `refresh:${record.id}`;
+        const paused = await store.lock(key, { ttlMs: shortTtlMs, waitMs: 0 });
+        const seenByPaused = (await store.get(record.id))!;
+        // The holder stalls (a GC pause, a slow token endpoint) past its lease; another takes over.
+        const next = await store.lock(key, { ttlMs: 10_000, waitMs: shortTtlMs * 20 });
+        const seenByNext = (await store.get(record.id))!;
+        await store.put({ ...seenByNext, metadata: { by: 'next' } }, seenByNext.version);
+        // The paused holder wakes up and carries on as if it still held the lock.
+        expect(await paused.extend(10_000)).toBe(false);
+        await paused.release();
+        expect(await codeOf(store.put({ ...seenByPaused, metadata: { by: 'paused' } }, seenByPaused.version))).toBe('version_conflict');
+        expect((await store.get(record.id))!.metadata).toEqual({ by: 'next' });
+        // The new holder still holds it.
+        expect(await codeOf(store.lock(key, { ttlMs: 10_000, waitMs: 100 }))).toBe('lock_timeout');
+        expect(await next.extend(10_000)).toBe(true);
+        await next.release();
+        await (await store.lock(key, { ttlMs: 10_000, waitMs: 0 })).release();
       });
 
       it('extend keeps a lock alive past its original TTL', async () => {
@@ -270,6 +356,28 @@ export function describeStoreConformance<S extends ConnectionStore>(
           await store.putEphemeral('auth:shared', 'v', 60_000);
           expect(await twin.takeEphemeral('auth:shared')).toBe('v');
           expect(await store.takeEphemeral('auth:shared')).toBeUndefined();
+        });
+
+        it('share the due-time index: writes through one are seen by the other, stale entries are never returned', async () => {
+          const twin = await openTwin(store);
+          extra.push(twin);
+          const T = 1_750_000_000_000;
+          const ids = async (s: ConnectionStore) => (await listDue(s, T, 100)).map((r) => r.id);
+          const a = await store.put(makeRecord({ dueAt: T - 3_000 }), 0);
+          const b = await store.put(makeRecord({ dueAt: T - 2_000 }), 0);
+          // Both instances have looked (and built whatever they cache) before the twin writes.
+          expect(await ids(store)).toEqual([a.id, b.id]);
+          expect(await ids(twin)).toEqual([a.id, b.id]);
+          const c = await twin.put(makeRecord({ dueAt: T - 9_000 }), 0);
+          await twin.put({ ...a, dueAt: T + 60_000 }, a.version);
+          await twin.delete(b.id);
+          // What `store` indexed for a and b is now stale; it must answer from the records.
+          expect(await ids(store)).toEqual([c.id]);
+          const due = await listDue(store, T + 60_000, 100);
+          expect(due.map((r) => [r.id, r.dueAt, r.version])).toEqual([
+            [c.id, T - 9_000, 1],
+            [a.id, T + 60_000, 2],
+          ]);
         });
       });
     }
