@@ -72,7 +72,7 @@ async function sweep(withIndex) {
   const now = Date.now();
   const { store, inner, counts } = countingStore(withIndex);
   await seed(inner, now);
-  const authkit = createAuthKit({ providers: [provider], store, maintenance: { concurrency: 8, batchSize: DUE } });
+  const authkit = createAuthKit({ providers: [provider], store, telemetry: false, maintenance: { concurrency: 8, batchSize: DUE } });
   counts.operations = 0;
   counts.recordsRead = 0;
   const report = await authkit.runMaintenance();

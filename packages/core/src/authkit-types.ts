@@ -30,6 +30,11 @@ export interface AuthKitOptions {
   maintenance?: MaintenanceOptions;
   /** How transient failures are recorded, cooled down and escalated to `failing`. */
   health?: HealthOptions;
+  /**
+   * OpenTelemetry spans and metrics through `@opentelemetry/api` (an optional peer dependency,
+   * loaded lazily when installed; without it nothing happens). Default true; false turns it off.
+   */
+  telemetry?: boolean;
 }
 
 /** Input of {@link AuthKit.startAuthorization}. */

@@ -11,6 +11,7 @@ import { lifecycleSettings } from './maintenance/settings';
 import { sweep } from './maintenance/runner';
 import { schedule, type MaintenanceHandle } from './maintenance/schedule';
 import { TokenLifecycle } from './lifecycle/token-lifecycle';
+import { Telemetry } from './telemetry/telemetry';
 import { resolveOAuth2 } from './oauth/discovery';
 import { exchangeCheckedCode, toTokenResponseInput } from './oauth/token-client';
 import { revokeGrant } from './flows/disconnect';
@@ -58,13 +59,15 @@ export function createAuthKit(options: AuthKitOptions): AuthKit {
   const store = options.store ?? new MemoryStore({ now });
   const events = new EventEmitter();
   const timeoutMs = options.retry?.timeoutMs ?? 10_000;
+  const telemetry = new Telemetry(options.telemetry !== false);
   const runtime: Runtime = {
     providers,
     store,
     events,
     now,
     fetch: fetchImpl,
-    tokens: { fetch: fetchImpl, now, timeoutMs },
+    tokens: { fetch: fetchImpl, now, timeoutMs, telemetry },
+    telemetry,
     retry: { attempts: options.retry?.attempts ?? 3, baseDelayMs: options.retry?.baseDelayMs ?? 200 },
     refreshSkewMs: options.refreshSkewMs ?? MINUTE,
     refreshTokenExpiryWarningMs: options.refreshTokenExpiryWarningMs ?? 14 * DAY,
@@ -74,21 +77,23 @@ export function createAuthKit(options: AuthKitOptions): AuthKit {
     lifecycle: lifecycleSettings(options.maintenance, options.health, options.refreshSkewMs ?? MINUTE),
   };
   const lifecycle = new TokenLifecycle(runtime);
-  const pacer = options.pacing ? new Pacer() : undefined;
+  const onPacingWait = (providerId: string, seconds: number) => telemetry.rateLimitWaited(providerId, seconds);
+  const pacer = options.pacing ? new Pacer(onPacingWait) : undefined;
+  events.on('connection.status_changed', (event) => telemetry.statusChanged(event.providerId, event.to));
 
   const client = (providerId: string, connectionId: string): AuthKitClient => {
     const provider = providerOf(runtime, providerId);
     const signedFetch = createSignedFetch(
       provider,
       {
-        current: () => lifecycle.usable(connectionId, providerId),
+        current: (onRefreshWait) => lifecycle.usable(connectionId, providerId, onRefreshWait),
         observe: (record, status) => observeStaticResult(runtime, record, status),
         renew: async (record) => {
           if (!lifecycle.canRenew(record) || record.credential.kind !== 'oauth2') return undefined;
           return lifecycle.refresh(connectionId, { force: true, staleAccessToken: record.credential.accessToken }, providerId);
         },
       },
-      { fetch: fetchImpl, now, ...(pacer === undefined ? {} : { pacer }) },
+      { fetch: fetchImpl, now, telemetry, connectionId, ...(pacer === undefined ? {} : { pacer }) },
     );
     return {
       providerId,
@@ -104,12 +109,13 @@ export function createAuthKit(options: AuthKitOptions): AuthKit {
 
   // Maintenance refreshes through the lifecycle (locks, rotation, health) and verifies through
   // a client's signed fetch, paced under the providers' rate limits (Planday per client id).
-  const maintenancePacer = new Pacer();
+  const maintenancePacer = new Pacer(onPacingWait);
+  const statusTally = { lastAt: Number.NEGATIVE_INFINITY };
   const runMaintenance = () =>
     sweep(runtime, {
       refresh: (record) => lifecycle.refresh(record.id, { force: true }, record.providerId),
       verify: (record) => client(record.providerId, record.id).verify(),
-    }, maintenancePacer);
+    }, maintenancePacer, statusTally);
   let maintenance: MaintenanceHandle | undefined;
 
   return {

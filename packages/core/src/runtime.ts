@@ -4,6 +4,7 @@ import type { TokenClientDeps } from './oauth/token-client';
 import type { RetryPolicy } from './oauth/retry';
 import type { EventEmitter } from './util/emitter';
 import type { LifecycleSettings } from './maintenance/settings';
+import type { Telemetry } from './telemetry/telemetry';
 import { AuthKitError } from './errors';
 
 /** Everything one AuthKit instance's parts share. Internal: not exported from the package. */
@@ -22,6 +23,8 @@ export interface Runtime {
   readonly refreshLock: { readonly ttlMs: number; readonly waitMs: number };
   /** Maintenance and health settings. */
   readonly lifecycle: LifecycleSettings;
+  /** OpenTelemetry instrumentation; does nothing without `@opentelemetry/api`. */
+  readonly telemetry: Telemetry;
 }
 
 /** The provider by id, or a `configuration_error`. */

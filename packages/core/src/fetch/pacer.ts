@@ -10,6 +10,9 @@ import { sleep } from '../util/sleep';
 export class Pacer {
   readonly #windows = new Map<string, number[]>();
 
+  /** `onWait(seconds)` sees each time a request was held back (rate-limit wait metrics). */
+  constructor(private readonly onWait?: (providerId: string, seconds: number) => void) {}
+
   async acquire(provider: ProviderDefinition, record: ConnectionRecord): Promise<void> {
     const rules = provider.rateLimits;
     if (rules === undefined || rules.length === 0) return;
@@ -26,6 +29,7 @@ export class Pacer {
         for (const key of keys) this.#window(key).push(now);
         return;
       }
+      this.onWait?.(provider.id, wait / 1000);
       await sleep(wait);
     }
   }

@@ -5,13 +5,17 @@ import { parseRetryAfterHeader } from '../providers/shared';
 import type { ProviderDefinition } from '../providers/types';
 import type { Secret } from '../secret';
 import type { Pacer } from './pacer';
+import type { Telemetry } from '../telemetry/telemetry';
 import type { PreparedRequest } from './request';
 import { assertAllowedUrl, prepareRequest, prepareUrlRequest } from './request';
 
 /** Where a signed fetch gets its credential, and how it renews it after a 401. */
 export interface CredentialSource {
-  /** The record to sign with (refreshed first if it is about to expire); sync when it can be. */
-  current(): ConnectionRecord | Promise<ConnectionRecord>;
+  /**
+   * The record to sign with (refreshed first if it is about to expire); sync when it can be.
+   * `onRefreshWait` is called when the request has to wait for a refresh.
+   */
+  current(onRefreshWait?: () => void): ConnectionRecord | Promise<ConnectionRecord>;
   /** A renewed record after `record` got a 401, or undefined if it cannot be renewed. */
   renew?(record: ConnectionRecord): Promise<ConnectionRecord | undefined>;
   /** Sees each final status (static credentials: proven, or rejected); a promise only when it writes. */
@@ -23,6 +27,10 @@ export interface SignedFetchDeps {
   readonly fetch: typeof fetch;
   readonly now: () => number;
   readonly pacer?: Pacer;
+  /** Spans for signed requests (OpenTelemetry, when present). */
+  readonly telemetry?: Telemetry;
+  /** The connection id spans name (the record's, when absent). */
+  readonly connectionId?: string;
 }
 
 const MAX_REDIRECTS = 5;
@@ -35,7 +43,20 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
  */
 export function createSignedFetch(provider: ProviderDefinition, source: CredentialSource, deps: SignedFetchDeps): typeof fetch {
   const run = async (request: PreparedRequest): Promise<Response> => {
-    const current = source.current();
+    const span = deps.telemetry?.request(provider.id, deps.connectionId ?? '', (request.init.method ?? 'GET').toUpperCase(), request.url);
+    if (span === undefined) return exchange(request, undefined);
+    const outcome = { resends: 0, waitedOnRefresh: false } as { resends: number; waitedOnRefresh: boolean; status?: number };
+    try {
+      const response = await exchange(request, outcome);
+      span.end(outcome);
+      return response;
+    } catch (error) {
+      span.end({ ...outcome, error });
+      throw error;
+    }
+  };
+  const exchange = async (request: PreparedRequest, outcome: { resends: number; waitedOnRefresh: boolean; status?: number } | undefined): Promise<Response> => {
+    const current = source.current(outcome === undefined ? undefined : () => (outcome.waitedOnRefresh = true));
     let record = current instanceof Promise ? await current : current;
     if (deps.pacer !== undefined) await deps.pacer.acquire(provider, record);
     let response = await send(provider, record, request, deps.fetch);
@@ -44,9 +65,11 @@ export function createSignedFetch(provider: ProviderDefinition, source: Credenti
       if (renewed !== undefined) {
         await response.body?.cancel().catch(() => undefined);
         record = renewed;
+        if (outcome !== undefined) outcome.resends += 1;
         response = await send(provider, record, request, deps.fetch);
       }
     }
+    if (outcome !== undefined) outcome.status = response.status;
     const observed = source.observe?.(record, response.status);
     if (observed !== undefined) await observed;
     if (response.status === 401 || response.status === 403 || response.status === 429) {

@@ -64,17 +64,20 @@ export class TokenLifecycle {
    * Returns synchronously when the store can be read synchronously and no refresh is due (the
    * request hot path); otherwise a promise.
    */
-  usable(connectionId: string, providerId: string): ConnectionRecord | Promise<ConnectionRecord> {
+  usable(connectionId: string, providerId: string, onRefreshWait?: () => void): ConnectionRecord | Promise<ConnectionRecord> {
     const store = this.#runtime.store;
-    if (store instanceof MemoryStore) return this.#checkUsable(store.peek(connectionId), connectionId, providerId);
-    return store.get(connectionId).then((record) => this.#checkUsable(record, connectionId, providerId));
+    if (store instanceof MemoryStore) return this.#checkUsable(store.peek(connectionId), connectionId, providerId, onRefreshWait);
+    return store.get(connectionId).then((record) => this.#checkUsable(record, connectionId, providerId, onRefreshWait));
   }
 
-  #checkUsable(record: ConnectionRecord | undefined, connectionId: string, providerId: string): ConnectionRecord | Promise<ConnectionRecord> {
+  #checkUsable(record: ConnectionRecord | undefined, connectionId: string, providerId: string, onRefreshWait?: () => void): ConnectionRecord | Promise<ConnectionRecord> {
     if (record === undefined || record.providerId !== providerId) throw notFound(connectionId, providerId);
     assertActive(record);
     this.announceExpiry(record);
-    if (this.needsRefresh(record) && this.canRenew(record)) return this.refresh(connectionId, {}, providerId);
+    if (this.needsRefresh(record) && this.canRenew(record)) {
+      onRefreshWait?.();
+      return this.refresh(connectionId, {}, providerId);
+    }
     return record;
   }
 
@@ -107,8 +110,10 @@ export class TokenLifecycle {
   }
 
   async #refreshUnderLock(connectionId: string, options: RefreshOptions, providerId?: string): Promise<ConnectionRecord> {
-    const { store, refreshLock } = this.#runtime;
+    const { store, refreshLock, telemetry } = this.#runtime;
+    const waitStarted = Date.now();
     const lock = await store.lock(`refresh:${connectionId}`, refreshLock);
+    telemetry.lockWaited((Date.now() - waitStarted) / 1000);
     // A slow token endpoint must not let the lock lapse while our request is in flight.
     const keepAlive = setInterval(() => {
       lock.extend(refreshLock.ttlMs).catch(() => undefined);
@@ -130,9 +135,13 @@ export class TokenLifecycle {
         if (!options.force && (expiresAt === undefined || expiresAt > this.#runtime.now())) return record;
         throw cooling;
       }
+      const started = Date.now();
       try {
-        return await this.#renew(record, record.credential, false);
+        const renewed = await this.#renew(record, record.credential, false);
+        telemetry.refreshed(record.providerId, 'success', (Date.now() - started) / 1000);
+        return renewed;
       } catch (error) {
+        telemetry.refreshed(record.providerId, error instanceof AuthKitError ? error.code : 'failure', (Date.now() - started) / 1000);
         if (isTransient(error) || (error instanceof AuthKitError && error.code === 'provider_unavailable')) await recordFailure(this.#runtime, record, error);
         throw error;
       }

@@ -2,6 +2,7 @@ import type { ConnectionRecord } from '../connection';
 import { isAuthKitError } from '../errors';
 import type { Pacer } from '../fetch/pacer';
 import type { Runtime } from '../runtime';
+import { openTelemetry } from '../telemetry/load';
 import { dueWork } from './due';
 
 /** What one maintenance sweep did. */
@@ -38,6 +39,21 @@ async function findDue(runtime: Runtime, now: number): Promise<ConnectionRecord[
     .slice(0, lifecycle.batchSize);
 }
 
+/** When connections were last counted by status, per AuthKit instance. */
+export interface StatusTally {
+  lastAt: number;
+}
+
+/** The `authkit.connections` gauge, from a full listing at most every `countStatusesEveryMs`. */
+async function countStatuses(runtime: Runtime, tally: StatusTally): Promise<void> {
+  const every = runtime.lifecycle.countStatusesEveryMs;
+  if (every <= 0 || openTelemetry() === undefined || Date.now() - tally.lastAt < every) return;
+  tally.lastAt = Date.now();
+  const counts: Record<string, number> = {};
+  for (const record of await runtime.store.list()) counts[record.status] = (counts[record.status] ?? 0) + 1;
+  runtime.telemetry.connectionsByStatus(counts);
+}
+
 /** Runs `task` over `items`, at most `limit` at a time. */
 async function pool<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -54,7 +70,7 @@ async function pool<T>(items: readonly T[], limit: number, task: (item: T) => Pr
  * expiry, warm an access token, retry after a cool-down, verify a static credential — with
  * bounded concurrency and under the providers' rate limits.
  */
-export async function sweep(runtime: Runtime, actions: MaintenanceActions, pacer: Pacer): Promise<MaintenanceReport> {
+export async function sweep(runtime: Runtime, actions: MaintenanceActions, pacer: Pacer, tally: StatusTally): Promise<MaintenanceReport> {
   const started = Date.now();
   const now = runtime.now();
   const report: MaintenanceReport = { due: 0, refreshed: 0, verified: 0, skipped: 0, failed: 0, storeOperations: 1, durationMs: 0 };
@@ -94,6 +110,7 @@ export async function sweep(runtime: Runtime, actions: MaintenanceActions, pacer
       await lock.release().catch(() => undefined);
     }
   });
+  await countStatuses(runtime, tally);
   report.durationMs = Date.now() - started;
   runtime.events.emit({ type: 'maintenance.swept', ...report });
   return report;

@@ -18,6 +18,12 @@ export interface MaintenanceOptions {
   concurrency?: number;
   /** Connections one sweep takes at most (the rest wait for the next). Default 500. */
   batchSize?: number;
+  /**
+   * With OpenTelemetry present, a sweep counts connections by status (`authkit.connections`)
+   * at most this often — a full listing of the store, so not on every sweep. Default 15
+   * minutes; 0 never.
+   */
+  countStatusesEveryMs?: number;
 }
 
 /** Options of connection health (transient failures recorded on the connection). */
@@ -38,6 +44,7 @@ export interface LifecycleSettings {
   readonly verifyEveryMs: number;
   readonly concurrency: number;
   readonly batchSize: number;
+  readonly countStatusesEveryMs: number;
   readonly cooldownMs: number;
   readonly maxCooldownMs: number;
   readonly failingAfterMs: number;
@@ -57,6 +64,7 @@ export function lifecycleSettings(maintenance: MaintenanceOptions = {}, health: 
     verifyEveryMs: maintenance.verifyEveryMs ?? DAY,
     concurrency: Math.max(1, maintenance.concurrency ?? 4),
     batchSize: Math.max(1, maintenance.batchSize ?? 500),
+    countStatusesEveryMs: maintenance.countStatusesEveryMs ?? 15 * MINUTE,
     cooldownMs: health.cooldownMs ?? 5_000,
     maxCooldownMs: health.maxCooldownMs ?? 5 * MINUTE,
     failingAfterMs: health.failingAfterMs ?? HOUR,

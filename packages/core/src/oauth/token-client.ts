@@ -6,6 +6,7 @@ import type { OAuth2Settings, ProviderDefinition } from '../providers/types';
 import { Secret } from '../secret';
 import { splitScopes } from '../util/scopes';
 import { isLoopbackHttp } from './http';
+import type { Telemetry } from '../telemetry/telemetry';
 
 /** What every token-endpoint call needs from the AuthKit instance. */
 export interface TokenClientDeps {
@@ -13,6 +14,8 @@ export interface TokenClientDeps {
   readonly now: () => number;
   /** Per-request timeout in ms. */
   readonly timeoutMs: number;
+  /** Spans for token-endpoint requests (OpenTelemetry, when present). */
+  readonly telemetry?: Telemetry;
 }
 
 /** A provider that has OAuth2 settings, with the settings narrowed. */
@@ -99,9 +102,29 @@ const MALFORMED = new Set<string>([oauth.PARSE_ERROR, oauth.INVALID_RESPONSE, oa
  * errors carry the response body, so they are not attached as `cause`.
  */
 async function exchange(
+  provider: ResolvedOAuth2Provider,
+  deps: TokenClientDeps,
+  grantType: string,
+  send: () => Promise<Response>,
+  process: (response: Response) => Promise<oauth.TokenEndpointResponse>,
+): Promise<oauth.TokenEndpointResponse> {
+  const span = deps.telemetry?.tokenRequest(provider.id, grantType, provider.oauth2.tokenEndpoint, 1);
+  let status: number | undefined;
+  try {
+    const result = await exchangeOnce(provider, send, process, (value) => (status = value));
+    span?.end({ status: status ?? 0, resends: 0, waitedOnRefresh: false });
+    return result;
+  } catch (error) {
+    span?.end({ ...(status === undefined ? {} : { status }), resends: 0, waitedOnRefresh: false, error });
+    throw error;
+  }
+}
+
+async function exchangeOnce(
   provider: OAuth2Provider,
   send: () => Promise<Response>,
   process: (response: Response) => Promise<oauth.TokenEndpointResponse>,
+  onStatus: (status: number) => void,
 ): Promise<oauth.TokenEndpointResponse> {
   const providerId = provider.id;
   let response: Response;
@@ -110,6 +133,7 @@ async function exchange(
   } catch (error) {
     throw requestFailure(providerId, error);
   }
+  onStatus(response.status);
   const status = response.status;
   if (status >= 500 || status === 429 || status === 408) {
     await response.body?.cancel().catch(() => undefined);
@@ -183,6 +207,8 @@ export function exchangeAuthorizationCode(
   const validated = oauth.validateAuthResponse(as, client, parameters, expectedState);
   return exchange(
     provider,
+    deps,
+    'authorization_code',
     () =>
       oauth.authorizationCodeGrantRequest(
         as,
@@ -228,6 +254,8 @@ export function refreshTokenGrant(provider: ResolvedOAuth2Provider, deps: TokenC
   const client = oauthClient(provider, deps);
   return exchange(
     provider,
+    deps,
+    'refresh_token',
     () => oauth.refreshTokenGrantRequest(as, client, clientAuthentication(provider), refreshToken, requestOptions(provider.oauth2.tokenEndpoint, deps)),
     (response) => oauth.processRefreshTokenResponse(as, client, response),
   );
@@ -241,6 +269,8 @@ export function clientCredentialsGrant(provider: ResolvedOAuth2Provider, deps: T
   if (scopes.length > 0) parameters.set('scope', scopes.join(provider.oauth2.scopeSeparator));
   return exchange(
     provider,
+    deps,
+    'client_credentials',
     () => oauth.clientCredentialsGrantRequest(as, client, clientAuthentication(provider), parameters, requestOptions(provider.oauth2.tokenEndpoint, deps)),
     (response) => oauth.processClientCredentialsResponse(as, client, response),
   );
