@@ -10,7 +10,10 @@ import type { ConnectionStore } from './store/types';
 /** Options of {@link createAuthKit}. */
 export interface AuthKitOptions {
   providers: readonly ProviderDefinition[];
-  /** Where connections and pending authorizations live. Default: a new `MemoryStore`. */
+  /**
+   * Where connections and pending authorizations live. Default: the process's in-memory store
+   * (`defaultMemoryStore()`, shared by every AuthKit of the process; forgets on restart).
+   */
   store?: ConnectionStore;
   /** Refresh this long before the access token expires. Default 60 s. */
   refreshSkewMs?: number;

@@ -20,7 +20,7 @@ import { transientClient } from './fetch/transient-client';
 import type { ProviderDefinition } from './providers/types';
 import type { Runtime } from './runtime';
 import { providerOf } from './runtime';
-import { MemoryStore } from './store/memory-store';
+import { defaultMemoryStore } from './store/memory-store';
 import { connectionIdFor } from './util/connection-id';
 import { toConnectionView } from './util/connection-view';
 import { EventEmitter } from './util/emitter';
@@ -56,7 +56,7 @@ export function createAuthKit(options: AuthKitOptions): AuthKit {
   const providers = indexProviders(options.providers);
   const now = options.now ?? Date.now;
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const store = options.store ?? new MemoryStore({ now });
+  const store = options.store ?? defaultMemoryStore();
   const events = new EventEmitter();
   const timeoutMs = options.retry?.timeoutMs ?? 10_000;
   const telemetry = new Telemetry(options.telemetry !== false);

@@ -15,7 +15,7 @@ export type { MaintenanceHandle } from './maintenance/schedule';
 /** Creates the AuthKit entry point. */
 export { createAuthKit } from './authkit';
 /** The default in-memory connection store. */
-export { MemoryStore } from './store/memory-store';
+export { MemoryStore, defaultMemoryStore } from './store/memory-store';
 export type { MemoryStoreOptions } from './store/memory-store';
 /** The secret-free view of a connection record. */
 export { toConnectionView } from './util/connection-view';

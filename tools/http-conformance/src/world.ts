@@ -1,4 +1,4 @@
-import { createAuthKit, providers, type AuthKit } from '@authkit/core';
+import { createAuthKit, MemoryStore, providers, type AuthKit } from '@authkit/core';
 import { DEMO_CLIENTS, startSandbox, type Sandbox } from '@authkit/sandbox';
 import type { ConformanceServer, ConformanceSetup, GuardedProvider } from './types';
 
@@ -28,6 +28,8 @@ export async function startWorld(): Promise<World> {
   const sandbox = await startSandbox({ port: 0, autoApprove: true });
   const e = sandbox.endpoints;
   const authkit = createAuthKit({
+    // Its own store: several suites may run in one process, and must not see each other's connections.
+    store: new MemoryStore({ now: () => sandbox.now() }),
     providers: [
       providers.plannr({ ...e.plannr, ...DEMO_CLIENTS.plannr }),
       providers.planday({ ...e.planday, clientId: DEMO_CLIENTS.planday.clientId, scopes: ['department:read'] }),

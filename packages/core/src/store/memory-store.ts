@@ -69,6 +69,20 @@ export interface MemoryStoreOptions {
   now?: () => number;
 }
 
+const DEFAULT = Symbol.for('@authkit/core/default-memory-store');
+
+/**
+ * The store AuthKit uses when none is given: one per process, kept on `globalThis`, so every
+ * AuthKit instance of the process sees the same connections — also where a framework loads the
+ * module that creates AuthKit more than once (Next.js loads it separately for route handlers
+ * and server components). Pass your own store for isolation or durability.
+ */
+export function defaultMemoryStore(): MemoryStore {
+  const holder = globalThis as { [DEFAULT]?: MemoryStore };
+  holder[DEFAULT] ??= new MemoryStore();
+  return holder[DEFAULT];
+}
+
 /**
  * The default store: everything in this process's memory. Share one instance between
  * several `createAuthKit` calls to get cross-instance locking in tests; use a durable or

@@ -1,6 +1,6 @@
 import { DEMO_CLIENTS, startSandbox } from '@authkit/sandbox';
 import type { Sandbox } from '@authkit/sandbox';
-import { createAuthKit, providers } from '../../src/index';
+import { createAuthKit, MemoryStore, providers } from '../../src/index';
 import type { AuthKit, AuthKitOptions, ConnectionView, ProviderDefinition } from '../../src/index';
 
 export const REDIRECT = (providerId: string) => `http://127.0.0.1:9/callback/${providerId}`;
@@ -63,6 +63,8 @@ export async function startHarness(options: Partial<AuthKitOptions> = {}, extra:
   const list = sandboxProviders(sandbox, extra);
   const makeAuthKit = (more: Partial<AuthKitOptions> = {}) =>
     createAuthKit({
+      // Each instance its own store (as before the default store became per process).
+      store: new MemoryStore({ now: () => sandbox.now() }),
       providers: list,
       now: () => sandbox.now(),
       retry: { attempts: 3, baseDelayMs: 5, timeoutMs: 10_000 },
