@@ -1,7 +1,7 @@
 import type { ConnectionRecord } from '../connection';
 import type { OAuth2Credential } from '../credentials';
 import { AuthKitError, ReauthorizationRequiredError, TokenEndpointError, VersionConflictError } from '../errors';
-import { resolveOAuth2 } from '../oauth/discovery';
+import { resolvedOAuth2Now, resolveOAuth2 } from '../oauth/discovery';
 import { clientCredentialsGrant, refreshTokenGrant, toOAuth2Credential } from '../oauth/token-client';
 import { isTransient, withRetry } from '../oauth/retry';
 import { coolingDown, recordFailure, recovered } from './health';
@@ -112,7 +112,10 @@ export class TokenLifecycle {
   async #refreshUnderLock(connectionId: string, options: RefreshOptions, providerId?: string): Promise<ConnectionRecord> {
     const { store, refreshLock, telemetry } = this.#runtime;
     const waitStarted = Date.now();
-    const lock = await store.lock(`refresh:${connectionId}`, refreshLock);
+    // With the default store a free lock and the record are taken synchronously, so the first
+    // caller of a storm sends its refresh before the other callers are even started.
+    const key = `refresh:${connectionId}`;
+    const lock = (store instanceof MemoryStore ? store.tryLock(key, refreshLock.ttlMs) : undefined) ?? (await store.lock(key, refreshLock));
     telemetry.lockWaited((Date.now() - waitStarted) / 1000);
     // A slow token endpoint must not let the lock lapse while our request is in flight.
     const keepAlive = setInterval(() => {
@@ -121,7 +124,7 @@ export class TokenLifecycle {
     unrefTimer(keepAlive);
     try {
       // Re-read under the lock: another process may have refreshed while we waited.
-      const record = await this.#read(connectionId, providerId);
+      const record = this.#peek(connectionId, providerId) ?? (await this.#read(connectionId, providerId));
       assertActive(record);
       if (record.credential.kind !== 'oauth2' || !this.canRenew(record)) return record;
       if (!options.force && !this.needsRefresh(record)) return record;
@@ -153,7 +156,8 @@ export class TokenLifecycle {
 
   async #renew(record: ConnectionRecord, credential: OAuth2Credential, siblingRetry: boolean): Promise<ConnectionRecord> {
     const { events, tokens, retry, now } = this.#runtime;
-    const provider = await resolveOAuth2(providerOf(this.#runtime, record.providerId), tokens);
+    const definition = providerOf(this.#runtime, record.providerId);
+    const provider = resolvedOAuth2Now(definition) ?? (await resolveOAuth2(definition, tokens));
     const onFailure = (error: unknown, attempt: number) => {
       events.emit({
         type: 'token.refresh_failed',
@@ -274,6 +278,14 @@ export class TokenLifecycle {
       providerId: record.providerId,
       connectionId: record.id,
     });
+  }
+
+  /** The record, synchronously, where the store allows it (the default store). */
+  #peek(connectionId: string, providerId?: string): ConnectionRecord | undefined {
+    const store = this.#runtime.store;
+    if (!(store instanceof MemoryStore)) return undefined;
+    const record = store.peek(connectionId);
+    return record !== undefined && (providerId === undefined || record.providerId === providerId) ? record : undefined;
   }
 
   async #read(connectionId: string, providerId?: string): Promise<ConnectionRecord> {

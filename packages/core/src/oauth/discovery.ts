@@ -7,6 +7,8 @@ import { requireOAuth2 } from './token-client';
 
 /** Resolved providers per definition; a failed discovery is dropped so the next use reads again. */
 const resolved = new WeakMap<ProviderDefinition, Promise<ResolvedOAuth2Provider>>();
+/** The same, once settled, for synchronous use. */
+const ready = new WeakMap<ProviderDefinition, ResolvedOAuth2Provider>();
 
 function configurationError(provider: ProviderDefinition, why: string): AuthKitError {
   return new AuthKitError('configuration_error', `Provider "${provider.id}": ${why}`, { providerId: provider.id });
@@ -100,6 +102,18 @@ function merge(provider: OAuth2Provider, metadata: oauth.AuthorizationServer): R
 }
 
 /**
+ * The provider with every endpoint known, if that is already the case now (configured, or
+ * discovered earlier); undefined when the metadata has still to be read. For hot paths that
+ * must not wait a turn of the event loop.
+ */
+export function resolvedOAuth2Now(definition: ProviderDefinition): ResolvedOAuth2Provider | undefined {
+  const settings = definition.oauth2;
+  if (settings === undefined) return undefined;
+  if (settings.discovery === undefined) return settings.tokenEndpoint === undefined ? undefined : (definition as ResolvedOAuth2Provider);
+  return ready.get(definition);
+}
+
+/**
  * The provider with every endpoint known. Configured providers come back as they are; one
  * configured with an `issuer` and no endpoints reads its metadata (RFC 8414 / OpenID
  * discovery, through oauth4webapi, issuer checked) on first use, caches it, and reads it again
@@ -116,7 +130,11 @@ export function resolveOAuth2(definition: ProviderDefinition, deps: TokenClientD
   if (entry === undefined) {
     const issuer = settings.issuer;
     if (issuer === undefined) return Promise.reject(configurationError(provider, 'discovery needs the "issuer" option.'));
-    entry = discover(provider, issuer, deps).then((metadata) => merge(provider, metadata));
+    entry = discover(provider, issuer, deps).then((metadata) => {
+      const merged = merge(provider, metadata);
+      ready.set(definition, merged);
+      return merged;
+    });
     entry.catch(() => resolved.delete(definition));
     resolved.set(definition, entry);
   }

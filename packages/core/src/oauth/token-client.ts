@@ -248,7 +248,29 @@ export function toTokenResponseInput(response: oauth.TokenEndpointResponse): Tok
   };
 }
 
-/** RFC 6749 §6 refresh. */
+/**
+ * Sends the RFC 6749 §6 refresh request, handing it to `fetch` synchronously.
+ *
+ * Why not oauth4webapi's `refreshTokenGrantRequest`: its request functions are async and only
+ * call `fetch` after the current turn of the event loop. Under a storm the first caller must
+ * send the refresh at once, before thousands of other callers have even started, or all of
+ * them wait for the launch to finish first. So the request is built here — the form body,
+ * with client authentication still applied by oauth4webapi's `ClientAuth` — and the response
+ * is still validated by oauth4webapi (`processRefreshTokenResponse`).
+ */
+function sendRefreshRequest(provider: ResolvedOAuth2Provider, deps: TokenClientDeps, as: oauth.AuthorizationServer, client: oauth.Client, refreshToken: string): Promise<Response> {
+  const endpoint = new URL(provider.oauth2.tokenEndpoint);
+  if (endpoint.protocol !== 'https:' && !isLoopbackHttp(endpoint)) {
+    return Promise.reject(new AuthKitError('configuration_error', `Token endpoint request refused: ${provider.name}'s token endpoint is not HTTPS.`, { providerId: provider.id }));
+  }
+  const body = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken });
+  const headers = new Headers({ accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' });
+  // None, ClientSecretPost and ClientSecretBasic apply themselves synchronously.
+  void clientAuthentication(provider)(as, client, body, headers);
+  return deps.fetch(endpoint.href, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(deps.timeoutMs) });
+}
+
+/** RFC 6749 §6 refresh. `fetch` is called before this returns (see {@link sendRefreshRequest}). */
 export function refreshTokenGrant(provider: ResolvedOAuth2Provider, deps: TokenClientDeps, refreshToken: string): Promise<oauth.TokenEndpointResponse> {
   const as = authorizationServer(provider);
   const client = oauthClient(provider, deps);
@@ -256,7 +278,7 @@ export function refreshTokenGrant(provider: ResolvedOAuth2Provider, deps: TokenC
     provider,
     deps,
     'refresh_token',
-    () => oauth.refreshTokenGrantRequest(as, client, clientAuthentication(provider), refreshToken, requestOptions(provider.oauth2.tokenEndpoint, deps)),
+    () => sendRefreshRequest(provider, deps, as, client, refreshToken),
     (response) => oauth.processRefreshTokenResponse(as, client, response),
   );
 }

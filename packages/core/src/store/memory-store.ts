@@ -149,6 +149,19 @@ export class MemoryStore implements ConnectionStore {
     return this.#due.due(now, limit).map((id) => this.#records.get(id)!);
   }
 
+  /**
+   * Takes a free lock synchronously, or returns undefined when it is held. For AuthKit's hot
+   * path: under a refresh storm the first caller sends the refresh without an event-loop turn.
+   */
+  tryLock(key: string, ttlMs: number): StoreLock | undefined {
+    const held = this.#locks.get(key);
+    const now = Date.now();
+    if (held !== undefined && held.expiresAt > now) return undefined;
+    const token = Symbol(key);
+    this.#locks.set(key, { token, expiresAt: now + ttlMs });
+    return this.#handle(key, token);
+  }
+
   async lock(key: string, options: LockOptions): Promise<StoreLock> {
     const deadline = Date.now() + options.waitMs;
     for (;;) {
