@@ -125,6 +125,16 @@ export interface AuthKitClient {
   verify(): Promise<{ subject?: string }>;
 }
 
+/** Input of {@link AuthKit.connectStatic}. */
+export interface ConnectStaticInput {
+  providerId: string;
+  ownerId: string;
+  credential: StaticCredentialInput;
+  label?: string;
+  metadata?: Record<string, string>;
+  ifExists?: IfConnectionExists;
+}
+
 /** See {@link AuthKit.transientClient}. */
 export interface TransientClient {
   /** Signs each request with the credential; relative URLs resolve against the provider's base URL. */
@@ -196,14 +206,7 @@ export interface AuthKit {
     requestedScopes?: readonly string[];
   }): Promise<ConnectionView>;
   /** Connects a static credential (API token pair, PAT, API key), verified where possible. */
-  connectStatic(input: {
-    providerId: string;
-    ownerId: string;
-    credential: StaticCredentialInput;
-    label?: string;
-    metadata?: Record<string, string>;
-    ifExists?: IfConnectionExists;
-  }): Promise<ConnectionView>;
+  connectStatic(input: ConnectStaticInput): Promise<ConnectionView>;
   /** Planday-style bootstrap: exchanges a pasted refresh token at once (a bad one fails here). */
   connectRefreshToken(input: {
     providerId: string;

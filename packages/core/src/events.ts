@@ -1,4 +1,5 @@
 import type { ConnectionStatus } from './connection';
+import type { MaintenanceReport } from './maintenance/runner';
 
 /** Events AuthKit emits for the application's logs, metrics and user notifications. */
 export type AuthKitEvent =
@@ -10,16 +11,7 @@ export type AuthKitEvent =
   | { type: 'connection.revoked'; providerId: string; connectionId: string; ownerId: string }
   | { type: 'connection.deleted'; providerId: string; connectionId: string; ownerId: string }
   /** A maintenance sweep finished (what it found and did; no connection details). */
-  | {
-      type: 'maintenance.swept';
-      due: number;
-      refreshed: number;
-      verified: number;
-      skipped: number;
-      failed: number;
-      storeOperations: number;
-      durationMs: number;
-    }
+  | ({ type: 'maintenance.swept' } & MaintenanceReport)
   /** Every change of a connection's status (the state machine in core's README). */
   | {
       type: 'connection.status_changed';

@@ -1,6 +1,5 @@
-import type { IfConnectionExists, TokenResponseInput } from '../authkit-types';
+import type { ConnectStaticInput, IfConnectionExists, TokenResponseInput } from '../authkit-types';
 import type { ConnectionRecord } from '../connection';
-import type { StaticCredentialInput } from '../credentials';
 import { AuthKitError, TokenEndpointError } from '../errors';
 import { withRetry } from '../oauth/retry';
 import { resolveOAuth2 } from '../oauth/discovery';
@@ -37,14 +36,7 @@ async function refuseExisting(
 /** Connects an API token pair, PAT or API key, verified where the provider has a verify call. */
 export async function connectStatic(
   runtime: Runtime,
-  input: {
-    providerId: string;
-    ownerId: string;
-    credential: StaticCredentialInput;
-    label?: string;
-    metadata?: Record<string, string>;
-    ifExists?: IfConnectionExists;
-  },
+  input: ConnectStaticInput,
 ): Promise<ConnectionRecord> {
   const provider = providerOf(runtime, input.providerId);
   if (!provider.credentialKinds.includes(input.credential.kind)) {
