@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createKeyRing, generateEncryptionKey, isAuthKitError } from '@authkit/core';
-import { makeRecord } from '@authkit/store-conformance';
+import { errorCodeOf, makeRecord } from '@authkit/store-conformance';
 import { createPostgresStore } from '../src/index';
 import { PG_URL, freshStore, prefixOf } from './helpers';
 import { freePort, startTcpProxy } from './support/tcp-proxy';
@@ -12,14 +12,7 @@ afterAll(async () => {
   for (const proxy of proxies) await proxy.stop();
 });
 
-async function codeOf(fn: () => Promise<unknown>): Promise<string> {
-  try {
-    await fn();
-  } catch (error) {
-    return isAuthKitError(error) ? error.code : `other: ${String(error)}`;
-  }
-  return 'resolved';
-}
+const codeOf = errorCodeOf;
 
 /** The run's database, reached through a proxy on another port. */
 function viaPort(port: number): string {

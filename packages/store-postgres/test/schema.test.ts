@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isAuthKitError } from '@authkit/core';
-import { makeRecord } from '@authkit/store-conformance';
+import { errorCodeOf, makeRecord } from '@authkit/store-conformance';
 import { createPostgresStore, postgresStoreMigrations } from '../src/index';
 import { PG_URL, freshStore, uniquePrefix } from './helpers';
 
@@ -10,14 +9,7 @@ const plaintext = { encryption: 'plaintext-for-local-development' } as const;
 const pool = new pg.Pool({ connectionString: PG_URL });
 afterAll(() => pool.end());
 
-async function codeOf(fn: () => Promise<unknown>): Promise<string> {
-  try {
-    await fn();
-  } catch (error) {
-    return isAuthKitError(error) ? error.code : `other: ${String(error)}`;
-  }
-  return 'resolved';
-}
+const codeOf = errorCodeOf;
 
 /** The plan PostgreSQL picks for `sql` when a sequential scan is ruled out: proves an index serves it. */
 async function plan(sql: string, values: unknown[]): Promise<string> {

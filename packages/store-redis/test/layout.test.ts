@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
-import { createKeyRing, generateEncryptionKey, isAuthKitError } from '@authkit/core';
-import { makeRecord } from '@authkit/store-conformance';
+import { createKeyRing, generateEncryptionKey } from '@authkit/core';
+import { errorCodeOf, makeRecord } from '@authkit/store-conformance';
 import { createRedisStore } from '../src/index';
 import { REDIS_URL, deletePrefix, uniquePrefix } from './helpers';
 
@@ -19,14 +19,7 @@ function fresh(): string {
 }
 const T = 1_750_000_000_000;
 
-async function codeOf(fn: () => Promise<unknown>): Promise<string> {
-  try {
-    await fn();
-  } catch (error) {
-    return isAuthKitError(error) ? error.code : `other: ${String(error)}`;
-  }
-  return 'resolved';
-}
+const codeOf = errorCodeOf;
 
 describe('RedisStore due-time index (a sorted set per group)', () => {
   it('a stale entry (earlier than the record says) is never returned as due, and is corrected', async () => {

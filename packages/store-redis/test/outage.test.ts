@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
-import { createKeyRing, generateEncryptionKey, isAuthKitError } from '@authkit/core';
-import { makeRecord } from '@authkit/store-conformance';
+import { createKeyRing, generateEncryptionKey } from '@authkit/core';
+import { errorCodeOf, makeRecord } from '@authkit/store-conformance';
 import { createRedisStore } from '../src/index';
 
 const keyRing = createKeyRing({ keys: [{ id: 'k1', secret: generateEncryptionKey() }] });
@@ -43,14 +43,7 @@ async function startRedis(port: number): Promise<ChildProcess> {
   return child;
 }
 
-async function codeOf(fn: () => Promise<unknown>): Promise<string> {
-  try {
-    await fn();
-  } catch (error) {
-    return isAuthKitError(error) ? error.code : `other: ${String(error)}`;
-  }
-  return 'resolved';
-}
+const codeOf = errorCodeOf;
 
 describe('Redis down or unreachable', () => {
   it('gives store_unavailable for every operation when nothing listens', async () => {

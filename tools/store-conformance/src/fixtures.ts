@@ -1,4 +1,4 @@
-import { Secret } from '@authkit/core';
+import { Secret, isAuthKitError } from '@authkit/core';
 import type { ConnectionRecord, Credential } from '@authkit/core';
 
 let counter = 0;
@@ -59,4 +59,17 @@ export function revealCredential(credential: Credential): Record<string, unknown
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Runs `fn` and tells how it ended: the AuthKit error code it threw, `resolved`, or a
+ * description of a non-AuthKit error (which tests treat as a failure to compare against).
+ */
+export async function errorCodeOf(fn: () => unknown): Promise<string> {
+  try {
+    await fn();
+  } catch (error) {
+    return isAuthKitError(error) ? error.code : `non-AuthKit error: ${String(error)}`;
+  }
+  return 'resolved';
 }

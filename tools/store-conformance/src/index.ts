@@ -1,7 +1,7 @@
 // The conformance suite every AuthKit ConnectionStore runs. Private to the workspace.
 export { describeStoreConformance } from './suite';
 export type { StoreFactory, StoreConformanceOptions } from './suite';
-export { makeRecord, revealCredential, CREDENTIALS_OF_EVERY_KIND } from './fixtures';
+export { makeRecord, revealCredential, errorCodeOf, CREDENTIALS_OF_EVERY_KIND } from './fixtures';
 export { bundleWorker } from './bundle-worker.mjs';
 export { callStorm, mergeStormReports, runStormWorker } from './storm';
 export type { StormReport, StormWorkerConfig, StormPlannrConfig } from './storm';
