@@ -3,7 +3,7 @@ import type { StaticCredentialInput } from './credentials';
 import type { AuthKitEventListener, AuthKitEventType } from './events';
 import type { ProviderDefinition, VerifyResult } from './providers/types';
 import type { HealthOptions, MaintenanceOptions } from './maintenance/settings';
-import type { MaintenanceReport } from './maintenance/runner';
+import type { MaintenanceReport } from './maintenance/report';
 import type { MaintenanceHandle } from './maintenance/schedule';
 import type { ConnectionStore } from './store/types';
 

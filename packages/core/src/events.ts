@@ -1,5 +1,5 @@
 import type { ConnectionStatus } from './connection';
-import type { MaintenanceReport } from './maintenance/runner';
+import type { MaintenanceReport } from './maintenance/report';
 
 /** Events AuthKit emits for the application's logs, metrics and user notifications. */
 export type AuthKitEvent =

@@ -10,7 +10,7 @@ export * from './errors';
 export { Secret, secret } from './secret';
 
 export type { MaintenanceOptions, HealthOptions } from './maintenance/settings';
-export type { MaintenanceReport } from './maintenance/runner';
+export type { MaintenanceReport } from './maintenance/report';
 export type { MaintenanceHandle } from './maintenance/schedule';
 /** Creates the AuthKit entry point. */
 export { createAuthKit } from './authkit';

@@ -1,10 +1,7 @@
 import { ConfigurableModuleBuilder } from '@nestjs/common';
 import { AUTHKIT_MODULE_OPTIONS } from './authkit.constants';
-import type { AuthKitModuleExtras, AuthKitModuleOptions } from './authkit.options';
+import type { AuthKitModuleExtras, AuthKitModuleOptions, ResolvedExtras } from './authkit.options';
 import { withAuthKitProviders } from './authkit.providers';
-
-/** Extras with their defaults applied. */
-export type ResolvedExtras = Required<AuthKitModuleExtras>;
 
 const DEFAULT_EXTRAS: ResolvedExtras = { isGlobal: false, controller: true, basePath: 'authkit', strategyPrefix: 'authkit' };
 

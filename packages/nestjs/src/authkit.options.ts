@@ -28,3 +28,6 @@ export interface AuthKitModuleExtras {
    */
   strategyPrefix?: string;
 }
+
+/** Extras with their defaults applied. */
+export type ResolvedExtras = Required<AuthKitModuleExtras>;

@@ -3,8 +3,7 @@ import { createAuthKit, createConnectHandler, type AuthKit, type ConnectHandler 
 import { AUTHKIT, AUTHKIT_EXTRAS, AUTHKIT_HANDLER, AUTHKIT_MODULE_OPTIONS } from './authkit.constants';
 import { createAuthKitController } from './authkit.controller';
 import { AuthKitExceptionFilter } from './authkit.filter';
-import type { ResolvedExtras } from './authkit.module-definition';
-import type { AuthKitModuleOptions } from './authkit.options';
+import type { AuthKitModuleOptions, ResolvedExtras } from './authkit.options';
 import { AuthKitService } from './authkit.service';
 import { AuthKitStrategies } from './authkit.strategies';
 import { BodyParserErrors } from './body-parser-errors';

@@ -3,8 +3,7 @@ import { AuthKitError, supportsBrowserFlow } from '@authkit/core';
 import passport from 'passport';
 import type OAuth2Strategy from 'passport-oauth2';
 import { AUTHKIT_EXTRAS, AUTHKIT_MODULE_OPTIONS } from './authkit.constants';
-import type { ResolvedExtras } from './authkit.module-definition';
-import type { AuthKitModuleOptions } from './authkit.options';
+import type { AuthKitModuleOptions, ResolvedExtras } from './authkit.options';
 import { AuthKitService } from './authkit.service';
 import { createAuthKitStrategy } from './authkit.strategy';
 

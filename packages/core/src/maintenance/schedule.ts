@@ -1,5 +1,5 @@
 import { unrefTimer } from '../util/sleep';
-import type { MaintenanceReport } from './runner';
+import type { MaintenanceReport } from './report';
 
 /** A running maintenance loop, from `authkit.startMaintenance()`. */
 export interface MaintenanceHandle {
