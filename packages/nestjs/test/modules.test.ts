@@ -10,6 +10,7 @@ import {
   AuthKitExceptionFilter,
   AuthKitModule,
   ConnectionGuard,
+  MemoryStore,
   ProviderClient,
   type AuthKitClient,
   type AuthKitModuleOptions,
@@ -100,6 +101,8 @@ describe('two AuthKitModules in one process', () => {
       imports: [
         AuthKitModule.forRoot({
           providers: sandboxProviders(sandbox),
+          // Its own store: without one, every AuthKit of the process shares the default store.
+          store: new MemoryStore(),
           getOwner: ownerFromHeader,
           cookieSecret: COOKIE_SECRET,
           basePath: `${name}-connections`,
