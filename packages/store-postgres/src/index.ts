@@ -1,6 +1,6 @@
 // Public API of @authkit/store-postgres.
 export { createPostgresStore, PostgresStore, FAIL_FAST_POOL_OPTIONS } from './postgres-store';
-export type { PostgresStoreOptions, PostgresConnectionOptions, ReencryptResult, MigrateResult } from './postgres-store';
+export type { PostgresStoreOptions, PostgresConnectionOptions, ReencryptOptions, ReencryptProgress, ReencryptResult, MigrateResult } from './postgres-store';
 export { postgresStoreMigrations } from './schema';
 export type { PostgresStoreMigration, PostgresSchemaOptions } from './schema';
 export { DEFAULT_TABLE_PREFIX } from './internal/names';

@@ -52,6 +52,21 @@ export interface ReencryptResult {
   reencrypted: number;
 }
 
+/** Where {@link PostgresStore.reencryptAll} is, reported after each connection it looked at. */
+export interface ReencryptProgress {
+  /** Connections looked at so far (re-encrypted or already under the current key). */
+  scanned: number;
+  reencrypted: number;
+  /** Connections in the table when the run started (`scanned` may pass it if some are added meanwhile). */
+  total: number;
+}
+
+/** Options of {@link PostgresStore.reencryptAll}. */
+export interface ReencryptOptions {
+  /** Called after each connection, e.g. to draw a progress bar. Must not throw. */
+  onProgress?: (progress: ReencryptProgress) => void;
+}
+
 /** Result of {@link PostgresStore.migrate}. */
 export interface MigrateResult {
   /** Versions applied by this call (empty when the schema was already current). */
@@ -312,8 +327,11 @@ export class PostgresStore implements ConnectionStore {
   /**
    * Moves every connection to the key ring's current key, a page at a time, without changing
    * versions (a record written meanwhile already uses the current key and is skipped).
+   * Records already under the current key are skipped, so an interrupted run can be started again.
    */
-  async reencryptAll(): Promise<ReencryptResult> {
+  async reencryptAll(options: ReencryptOptions = {}): Promise<ReencryptResult> {
+    let total = 0;
+    if (options.onProgress) total = Number((await this.#run<{ n: string }>('reencryptAll', this.#q.count, [])).rows[0]?.n ?? 0);
     let after = '';
     let scanned = 0;
     let reencrypted = 0;
@@ -322,10 +340,12 @@ export class PostgresStore implements ConnectionStore {
       for (const row of rows) {
         scanned += 1;
         const stored = parseStored(row.record, `'${row.id}'`);
-        if (!this.#codec.needsReencryption(stored as StoredConnection)) continue;
-        const fresh = JSON.stringify(await this.#codec.encode(await this.#codec.decode(stored)));
-        const { rowCount } = await this.#run('reencryptAll', this.#q.replaceIfVersion, [row.id, row.version, fresh]);
-        reencrypted += rowCount;
+        if (this.#codec.needsReencryption(stored as StoredConnection)) {
+          const fresh = JSON.stringify(await this.#codec.encode(await this.#codec.decode(stored)));
+          const { rowCount } = await this.#run('reencryptAll', this.#q.replaceIfVersion, [row.id, row.version, fresh]);
+          reencrypted += rowCount;
+        }
+        options.onProgress?.({ scanned, reencrypted, total });
       }
       if (rows.length < REENCRYPT_PAGE) return { scanned, reencrypted };
       after = rows[rows.length - 1]!.id;

@@ -84,7 +84,10 @@ describe('PostgresStore encryption at rest', () => {
     await rotated.put({ ...records[0]!, status: 'revoked' }, 1);
     expect(await kidOf(before, records[0]!.id)).toBe('k2');
     expect(await kidOf(before, records[1]!.id)).toBe('k1');
-    expect(await rotated.reencryptAll()).toEqual({ scanned: 3, reencrypted: 2 });
+    const progress: { scanned: number; reencrypted: number; total: number }[] = [];
+    expect(await rotated.reencryptAll({ onProgress: (p) => progress.push(p) })).toEqual({ scanned: 3, reencrypted: 2 });
+    expect(progress.map((p) => [p.scanned, p.total])).toEqual([[1, 3], [2, 3], [3, 3]]);
+    expect(progress.at(-1)!.reencrypted).toBe(2);
     for (const r of records) expect(await kidOf(before, r.id)).toBe('k2');
     expect(await rotated.reencryptAll()).toEqual({ scanned: 3, reencrypted: 0 });
     await rotated.close();

@@ -12,6 +12,7 @@ export interface Queries {
   listByOwner: string;
   listByBoth: string;
   listDue: string;
+  count: string;
   reencryptPage: string;
   replaceIfVersion: string;
   lockAcquire: string;
@@ -42,6 +43,7 @@ export function buildQueries(t: TableNames): Queries {
     listByBoth: `SELECT record FROM ${c} WHERE owner_id = $1 AND provider_id = $2`,
     // Served by the partial index on (due_at, id): reads the due head only.
     listDue: `SELECT record FROM ${c} WHERE due_at <= $1 ORDER BY due_at, id LIMIT $2`,
+    count: `SELECT count(*) AS n FROM ${c}`,
     reencryptPage: `SELECT id, version, record FROM ${c} WHERE id > $1 ORDER BY id LIMIT $2`,
     replaceIfVersion: `UPDATE ${c} SET record = $3 WHERE id = $1 AND version = $2`,
     // Take the lease if nobody holds it or the holder's lease ran out; one statement, so two
