@@ -85,6 +85,16 @@ export function createKeyRing(options: KeyRingOptions): KeyRing {
   }
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
+  // Imported once per key: importing raw bytes on every encrypt was most of a store write.
+  const imported = new Map<string, Promise<CryptoKey>>();
+  const cryptoKey = (id: string, bytes: Uint8Array): Promise<CryptoKey> => {
+    let key = imported.get(id);
+    if (key === undefined) {
+      key = crypto.subtle.importKey('raw', bytes as Uint8Array<ArrayBuffer>, 'AES-GCM', false, ['encrypt', 'decrypt']);
+      imported.set(id, key);
+    }
+    return key;
+  };
 
   function keyIdOf(sealed: string): string | undefined {
     try {
@@ -102,7 +112,7 @@ export function createKeyRing(options: KeyRingOptions): KeyRing {
     async encrypt(plaintext, context) {
       return new CompactEncrypt(encoder.encode(plaintext))
         .setProtectedHeader({ alg: ALG, enc: ENC, kid: currentKeyId, ctx: context })
-        .encrypt(currentKey);
+        .encrypt(await cryptoKey(currentKeyId, currentKey));
     },
     async decrypt(sealed, context) {
       const kid = keyIdOf(sealed);
@@ -118,7 +128,7 @@ export function createKeyRing(options: KeyRingOptions): KeyRing {
       }
       let result: Awaited<ReturnType<typeof compactDecrypt>>;
       try {
-        result = await compactDecrypt(sealed, key, {
+        result = await compactDecrypt(sealed, await cryptoKey(kid, key), {
           keyManagementAlgorithms: [ALG],
           contentEncryptionAlgorithms: [ENC],
         });
