@@ -14,6 +14,14 @@ const dataDir = mkdtempSync(join(tmpdir(), 'express-demo-external-'));
 const ENCRYPTION_KEY = `k1:${Buffer.alloc(32, 7).toString('base64url')}`;
 const cookies = new Map<string, string>();
 
+/** The "Call API" link of a connection's card on the dashboard (a GET: `/?call=<id>#…`). */
+function callLink(page: string, testId: string): string {
+  const card = page.slice(page.indexOf(`data-testid="${testId}"`));
+  const href = /href="(\/\?call=[^"#]+)/.exec(card)?.[1];
+  if (href === undefined) throw new Error(`no Call API link on ${testId}`);
+  return href;
+}
+
 async function get(url: string, init: RequestInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);
   if (new URL(url).origin === new URL(demo.url).origin && cookies.size > 0) {
@@ -74,8 +82,9 @@ describe('express-demo with SANDBOX_URL', () => {
       body: new URLSearchParams({ kind: 'personal_access_token', token: pat!, label: 'pat', returnTo: '/' }).toString(),
     });
     expect(connect.status).toBe(303);
-    const call = await (await get(`${demo.url}/call?provider=plannr&label=pat`)).text();
-    expect(call).toContain('data-testid="api-status">200<');
+    const dashboard = await (await get(`${demo.url}/`)).text();
+    const call = await (await get(`${demo.url}${callLink(dashboard, 'connection-plannr-pat')}`)).text();
+    expect(call).toContain('data-testid="api-status">HTTP 200<');
   });
 
   it('keeps connections in the encrypted file store across a restart', async () => {
@@ -92,35 +101,35 @@ describe('express-demo with SANDBOX_URL', () => {
     cookies.clear();
     demo = await bootDemo({ SANDBOX_URL: sandbox.url, AUTHKIT_DATA_DIR: dataDir, AUTHKIT_ENCRYPTION_KEY: ENCRYPTION_KEY });
     await get(`${demo.url}/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'user=carol' });
-    const call = await (await get(`${demo.url}/call?provider=plannr&label=pat`)).text();
-    expect(call).toContain('data-testid="api-status">200<');
+    const dashboard = await (await get(`${demo.url}/`)).text();
+    const call = await (await get(`${demo.url}${callLink(dashboard, 'connection-plannr-pat')}`)).text();
+    expect(call).toContain('data-testid="api-status">HTTP 200<');
   });
 
-  it('shows reauthorization required, with a link to authorize again, once Planday revokes the app', async () => {
+  it('shows reauthorization required, with a form to repair the portal in place, once Planday revokes the app', async () => {
     const page = await (await get(`${demo.url}/`)).text();
     const refreshToken = /data-testid="demo-planday-refresh-token">([^<]+)</.exec(page)?.[1];
     const connect = await get(`${demo.url}/connections/planday/refresh-token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', origin: demo.url },
-      body: new URLSearchParams({ refreshToken: refreshToken!, label: 'portal-1', returnTo: '/' }).toString(),
+      body: new URLSearchParams({ refreshToken: refreshToken!, returnTo: '/' }).toString(),
     });
     expect(connect.status).toBe(303);
-    // The portal admin revokes the app, and an hour later the access token has expired too.
+    expect(connect.headers.get('location')).toBe('/?authkit=connected&authkit_provider=planday');
+    // The portal admin revokes the app, and two hours later the access token has expired too.
     await fetch(sandbox.endpoints.planday.revocationEndpoint, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ client_id: 'planday-demo-client', token: refreshToken! }),
     });
-    await fetch(`${sandbox.url}/__sandbox/clock/advance`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ms: 2 * 60 * 60 * 1000 }),
-    });
-    const call = await (await get(`${demo.url}/call?provider=planday&label=portal-1`)).text();
-    expect(call).toContain('reauthorization_required');
+    sandbox.clock.advance(2 * 60 * 60 * 1000);
+    const dashboard = await (await get(`${demo.url}/`)).text();
+    const call = await (await get(`${demo.url}${callLink(dashboard, 'connection-planday-portal-1')}`)).text();
     const card = call.slice(call.indexOf('data-testid="connection-planday-portal-1"'));
-    expect(card).toMatch(/data-testid="status">reauthorization_required</);
-    // Reconnect repairs this very connection (same id), whichever way it was made.
-    expect(card).toMatch(/href="\/connections\/planday\/reconnect\?connection=[^"&]+&amp;returnTo=\/"/);
+    expect(card).toContain('Planday needs you to authorize the connection again. Reconnect Planday.');
+    expect(card).toMatch(/data-testid="status">reauthorization required</);
+    // Reconnect repairs this very connection (same id) with a new refresh token.
+    expect(card).toContain('action="/connections/planday/reconnect"');
+    expect(card).toMatch(/<input type="hidden" name="connection" value="[^"]+">/);
   });
 });

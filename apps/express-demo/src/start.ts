@@ -1,11 +1,11 @@
 import { createAuthKit } from '@authkit/core';
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createDemoStore, demoProviders, mintDemoCredentials, registerCallbacks } from '@authkit/demo-kit';
+import { DemoCredentialBank, EventLog, createDemoStore, demoProviders, registerCallbacks } from '@authkit/demo-kit';
 import { startOrConnectSandbox } from '@authkit/sandbox';
 import { createDemoApp } from './app';
 import type { DemoConfig } from './config';
-import { BASE_PATH } from './views';
+import { BASE_PATH } from './constants';
 
 export interface RunningDemo {
   appUrl: string;
@@ -30,20 +30,29 @@ export async function startDemo(config: DemoConfig): Promise<RunningDemo> {
 
   // SANDBOX_URL: a sandbox run elsewhere, driven over its admin API; else one in this process.
   const sandbox = await startOrConnectSandbox({ url: config.sandboxUrl });
-  const callbackFor = (providerId: string): string => `${appUrl}${BASE_PATH}/${providerId}/callback`;
-  await registerCallbacks(sandbox, callbackFor);
+  // The surface's callback route on this app's origin: the sandbox matches redirect URIs exactly.
+  await registerCallbacks(sandbox, (providerId) => `${appUrl}${BASE_PATH}/${providerId}/callback`);
   const { store, description } = createDemoStore(config);
-  const authkit = createAuthKit({ providers: demoProviders(sandbox, callbackFor), store });
+  const authkit = createAuthKit({ providers: demoProviders(sandbox), store });
+  const events = new EventLog();
+  const detach = events.attach(authkit);
   console.log(`express-demo: connections kept in ${description}`);
 
-  const app = createDemoApp({ authkit, appUrl, secret: config.secret, sandboxUrl: sandbox.url, mintCredentials: () => mintDemoCredentials(sandbox) });
-  ready.handler = app;
+  ready.handler = createDemoApp({
+    authkit,
+    appUrl,
+    secret: config.secret,
+    sandboxUrl: sandbox.url,
+    bank: new DemoCredentialBank(sandbox),
+    events,
+  });
 
   return {
     appUrl,
     sandboxUrl: sandbox.url,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      detach();
       await authkit.store.close?.();
       await sandbox.close();
     },

@@ -3,16 +3,19 @@ import { ConfigModule, ConfigService } from '@nestjs/config';
 import { AuthKitModule, type AuthKitModuleOptions } from '@authkit/nestjs';
 import { DemoSession, createDemoStore, demoProviders } from '@authkit/demo-kit';
 import type { SandboxConnection } from '@authkit/sandbox';
+import { ApiController } from './api.controller.js';
 import { DEMO, demoConfig, type DemoConfig } from './config.js';
-import { DashboardService } from './dashboard.service.js';
+import { DemoActionsController } from './demo-actions.controller.js';
 import { DemoController } from './demo.controller.js';
 import { DemoErrorFilter } from './demo-error.filter.js';
+import { DemoState } from './demo-state.js';
+import { FaviconController } from './favicon.controller.js';
 import { InfraModule, SANDBOX } from './sandbox.module.js';
 import { BASE_PATH } from './views.js';
 
 @Module({
-  controllers: [DemoController],
-  providers: [DashboardService, DemoErrorFilter],
+  controllers: [DemoController, DemoActionsController, ApiController, FaviconController],
+  providers: [DemoState, DemoErrorFilter],
 })
 class DemoModule {}
 

@@ -1,43 +1,47 @@
-import { Body, Controller, Get, Inject, Post, Query, Req, Res, UnauthorizedException, UseFilters } from '@nestjs/common';
-import { AuthKitService, describeOutcome } from '@authkit/nestjs';
+import { Body, Controller, Get, Inject, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { AuthKitService } from '@authkit/nestjs';
 import type { Request, Response } from 'express';
-import { DashboardService } from './dashboard.service.js';
+import { DemoSession, USER_NAME_RULE, buildDashboard, dashboardPage, loginPage, validUserName } from '@authkit/demo-kit';
 import { DemoErrorFilter } from './demo-error.filter.js';
-import { DemoSession, apiCallFor, validUserName } from '@authkit/demo-kit';
-import { pages } from './views.js';
+import { DemoState } from './demo-state.js';
+import { BASE_PATH, TITLE } from './views.js';
 
-type Form = Record<string, unknown>;
-const field = (body: Form | undefined, key: string): string | undefined =>
-  typeof body?.[key] === 'string' && body[key] !== '' ? (body[key] as string) : undefined;
-
-/** Sign in, the dashboard, and the "Call API" button. */
+/** Sign in, sign out, and the dashboard (which also shows "Call API" results: `?call=<connection>`). */
 @Controller()
 @UseFilters(DemoErrorFilter)
 export class DemoController {
   constructor(
     @Inject(AuthKitService) private readonly authkit: AuthKitService,
-    @Inject(DashboardService) private readonly dashboard: DashboardService,
+    @Inject(DemoState) private readonly state: DemoState,
     @Inject(DemoSession) private readonly session: DemoSession,
   ) {}
 
   @Get()
   async home(@Req() req: Request, @Res() res: Response): Promise<void> {
     const user = this.session.user(req);
+    res.set('Cache-Control', 'no-store').type('html');
     if (!user) {
-      res.type('html').send(pages.loginPage());
+      res.send(loginPage(TITLE));
       return;
     }
-    // What a connect flow reported back on the URL, in core's one wording.
-    const outcome = describeOutcome(new URL(req.originalUrl, 'http://demo.invalid').searchParams, this.authkit.authkit.providers);
-    const error = outcome?.kind === 'error' ? { code: outcome.code ?? 'internal_error', message: outcome.message } : undefined;
-    res.type('html').send(await this.dashboard.render(user, error ? { error } : {}));
+    const view = await buildDashboard({
+      title: TITLE,
+      authkit: this.authkit.authkit,
+      user,
+      basePath: `/${BASE_PATH}`,
+      sandboxUrl: this.state.sandbox.url,
+      bank: this.state.bank,
+      events: this.state.events,
+      query: new URLSearchParams(req.originalUrl.split('?')[1] ?? ''),
+    });
+    res.send(dashboardPage(view));
   }
 
   @Post('login')
-  login(@Body() body: Form, @Res() res: Response): void {
+  login(@Body() body: Record<string, unknown> | undefined, @Res() res: Response): void {
     const user = validUserName(body?.user);
     if (!user) {
-      res.status(400).type('html').send(pages.loginPage('Use 1–64 letters, digits or . _ @ -'));
+      res.status(400).type('html').send(loginPage(TITLE, USER_NAME_RULE));
       return;
     }
     this.session.signIn(res, user);
@@ -48,20 +52,5 @@ export class DemoController {
   logout(@Res() res: Response): void {
     this.session.signOut(res);
     res.redirect(303, '/');
-  }
-
-  /** Calls the provider's API with the connection's signed client and shows the answer. */
-  @Get('call')
-  async call(@Req() req: Request, @Query() query: Form, @Res() res: Response): Promise<void> {
-    const user = this.session.user(req);
-    if (!user) throw new UnauthorizedException('Sign in first');
-    const providerId = field(query, 'provider') ?? '';
-    const label = field(query, 'label');
-    const connection = await this.authkit.requireConnection(req, providerId, label);
-    const { method, path } = apiCallFor(connection);
-    const response = await (await this.authkit.client(req, providerId, label)).fetch(path, { method });
-    const text = await response.text();
-    const result = { connectionId: connection.id, request: `${method} ${path}`, status: response.status, body: text.slice(0, 4000) };
-    res.type('html').send(await this.dashboard.render(user, { result }));
   }
 }

@@ -1,22 +1,48 @@
 import type { SandboxConnection } from '@authkit/sandbox';
 
-/** Credentials the sandbox minted for the dashboard, shown so a person can paste them. */
+/** An iGUIDE API token as iGUIDE shows it once, at creation: id, value, expiry and scopes. */
+export interface DemoApiToken {
+  id: string;
+  token: string;
+  /** ISO 8601, as iGUIDE shows it. */
+  expiresAt: string;
+  scopes: string[];
+}
+
+/** Credentials the sandbox minted for a signed-in user, shown so a person can paste them. */
 export interface DemoCredentials {
-  iguideApiToken?: { id: string; token: string };
+  iguideApiToken?: DemoApiToken;
   plannrPat?: string;
   plandayRefreshToken?: string;
+  oauth2Pat?: string;
   apiKey?: string;
 }
 
-/**
- * Mints one of each pasteable credential: an iGUIDE API token pair, a Plannr PAT, the refresh
- * token of a new Planday portal (a new portal each time, as a second tenant would be) and an API key.
- */
-export async function mintDemoCredentials(sandbox: SandboxConnection, portalName = 'Demo portal'): Promise<DemoCredentials> {
-  const token = await sandbox.iguide.createApiToken({ scopes: ['iguide.list', 'iguide.ro'] });
-  const pat = await sandbox.plannr.createPersonalAccessToken();
-  const portal = await sandbox.planday.createPortal({ name: portalName });
-  const refresh = await sandbox.planday.mintRefreshToken({ portalId: portal.portalId, clientId: sandbox.demoClients.planday.clientId });
-  const key = await sandbox.clientCredentials.createApiKey();
-  return { iguideApiToken: { id: token.id, token: token.token }, plannrPat: pat.token, plandayRefreshToken: refresh.refreshToken, apiKey: key.key };
+/** One pasteable demo credential. */
+export type DemoCredentialKind = keyof DemoCredentials;
+
+export const DEMO_CREDENTIAL_KINDS: readonly DemoCredentialKind[] = ['iguideApiToken', 'plannrPat', 'plandayRefreshToken', 'oauth2Pat', 'apiKey'];
+
+export function isDemoCredentialKind(value: unknown): value is DemoCredentialKind {
+  return (DEMO_CREDENTIAL_KINDS as readonly unknown[]).includes(value);
+}
+
+/** Mints one credential of a kind. Planday's refresh token is for the user's own demo portal. */
+export async function mintDemoCredential(sandbox: SandboxConnection, kind: DemoCredentialKind, plandayPortalId: () => Promise<string>): Promise<DemoCredentials> {
+  switch (kind) {
+    case 'iguideApiToken': {
+      const { id, token, expiresAt, scopes } = await sandbox.iguide.createApiToken({ scopes: ['iguide.list', 'iguide.ro'] });
+      return { iguideApiToken: { id, token, expiresAt, scopes } };
+    }
+    case 'plannrPat':
+      return { plannrPat: (await sandbox.plannr.createPersonalAccessToken()).token };
+    case 'plandayRefreshToken': {
+      const portalId = await plandayPortalId();
+      return { plandayRefreshToken: (await sandbox.planday.mintRefreshToken({ portalId, clientId: sandbox.demoClients.planday.clientId })).refreshToken };
+    }
+    case 'oauth2Pat':
+      return { oauth2Pat: (await sandbox.oauth2.createPersonalAccessToken()).token };
+    case 'apiKey':
+      return { apiKey: (await sandbox.clientCredentials.createApiKey()).key };
+  }
 }

@@ -1,5 +1,6 @@
 import { providers, type ProviderDefinition } from '@authkit/core';
 import type { SandboxConnection } from '@authkit/sandbox';
+import { withVerify } from './verify';
 
 /** Which sandbox demo client backs each OAuth provider of the demos. */
 export const OAUTH_CLIENTS = [
@@ -17,33 +18,41 @@ export async function registerCallbacks(sandbox: SandboxConnection, callbackFor:
 }
 
 /**
- * The five seed systems, pointed at the sandbox. Real apps pass real endpoints (or none).
- * `redirectUriFor` is for adapters that need the callback URL in the provider (Express);
- * without it the adapter derives it (NestJS, from `appUrl` and its base path).
+ * The five seed systems, pointed at the sandbox — the same list in every demo. Real apps pass
+ * real endpoints (or none). No redirect URI is set: each adapter's surface derives its own
+ * callback URL from the app's origin and base path (`registerCallbacks` tells the sandbox).
+ *
+ * Every provider can be asked whether a credential works (the "Verify" button, and a pasted
+ * credential checked before it is saved, so a wrong one is refused at once instead of showing
+ * as active): iGUIDE's own `POST /integrations/test`, and a read-only request for the others.
  */
-export function demoProviders(sandbox: SandboxConnection, redirectUriFor?: (providerId: string) => string): ProviderDefinition[] {
+export function demoProviders(sandbox: SandboxConnection): ProviderDefinition[] {
   const { endpoints, demoClients: clients } = sandbox;
-  const redirect = (id: string): { redirectUri?: string } => (redirectUriFor ? { redirectUri: redirectUriFor(id) } : {});
+  const plannr = providers.plannr({ ...endpoints.plannr, ...clients.plannr });
+  const planday = providers.planday({ ...endpoints.planday, clientId: clients.planday.clientId, scopes: ['department:read', 'employee:read'] });
+  const serverApi = providers.oauth2({
+    ...endpoints.clientCredentials,
+    ...clients.clientCredentials,
+    id: 'server-api',
+    name: 'Server API',
+    grants: ['client_credentials'],
+    scopes: ['users:read', 'data:read'],
+    apiKey: { header: 'X-API-Key' },
+  });
   return [
-    providers.iguide({ ...endpoints.iguide, ...clients.iguide, ...redirect('iguide'), scopes: ['iguide.list', 'iguide.ro'] }),
-    providers.plannr({ ...endpoints.plannr, ...clients.plannr, ...redirect('plannr') }),
-    providers.planday({ ...endpoints.planday, clientId: clients.planday.clientId, ...redirect('planday'), scopes: ['department:read', 'employee:read'] }),
+    providers.iguide({ ...endpoints.iguide, ...clients.iguide, scopes: ['iguide.list', 'iguide.ro'] }),
+    withVerify(plannr, { oauth2: 'api/v1/logins', personal_access_token: 'api/v1/logins' }),
+    withVerify(planday, { oauth2: 'hr/v1/Departments' }),
     providers.oauth2({
       ...endpoints.oauth2,
       ...clients.oauth2,
-      ...redirect('oauth2'),
       id: 'oauth2',
       name: 'Generic OAuth2 API',
+      personalAccessTokens: true,
       verify: { method: 'GET', path: 'v1/me' },
+      // Who signed in, for next-auth's sign-in with this provider (the Next demo).
+      userInfoEndpoint: `${endpoints.oauth2.baseUrl}/v1/me`,
     }),
-    providers.oauth2({
-      ...endpoints.clientCredentials,
-      ...clients.clientCredentials,
-      id: 'server-api',
-      name: 'Server API (client credentials)',
-      grants: ['client_credentials'],
-      scopes: ['users:read', 'data:read'],
-      apiKey: { header: 'X-API-Key' },
-    }),
+    withVerify(serverApi, { oauth2: 'v1/users', api_key: 'v1/data' }),
   ];
 }

@@ -72,10 +72,3 @@ export class DemoSession {
     res.clearCookie(this.#cookie, this.#options());
   }
 }
-
-/** Demo user names: short, printable, no separators that could confuse ids. */
-export function validUserName(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const name = value.trim();
-  return /^[A-Za-z0-9_.@-]{1,64}$/.test(name) ? name : undefined;
-}

@@ -1,16 +1,14 @@
-import { createAuthKit, providers } from '@authkit/core';
-import type { AuthKit, ConnectionStore } from '@authkit/core';
+import { createAuthKit } from '@authkit/core';
+import type { AuthKit } from '@authkit/core';
 import { authkitProviders, createAuthKitNext, withAuthKit } from '@authkit/next-auth';
 import type { AuthKitNext } from '@authkit/next-auth';
 import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { readEnv } from './env';
-import type { DemoEnv } from './env';
-import { createDemoStore, mintDemoCredentials, registerCallbacks } from '@authkit/demo-kit';
-import type { DemoCredentials } from '@authkit/demo-kit';
+import { DemoCredentialBank, EventLog, createDemoStore, demoProviders, registerCallbacks, validUserName } from '@authkit/demo-kit';
 import { startOrConnectSandbox } from '@authkit/sandbox';
 import type { SandboxConnection } from '@authkit/sandbox';
-import { SIGN_IN_PROVIDERS } from './systems';
+import { readEnv } from './env';
+import type { DemoEnv } from './env';
 
 /** Everything the demo's routes, actions and pages share. */
 export interface DemoRuntime {
@@ -18,27 +16,16 @@ export interface DemoRuntime {
   sandbox: SandboxConnection;
   authkit: AuthKit;
   authOptions: AuthOptions;
-  /** The adapter: connect surface route handlers, the signed-in owner, signed clients. */
+  /** The adapter: connect-surface route handlers, the signed-in owner, signed clients. */
   next: AuthKitNext;
-  /** Credentials minted by the sandbox for the dashboard's forms (renewed after one is used). */
-  demoCredentials(): Promise<DemoCredentials>;
-  renewDemoCredentials(): void;
+  bank: DemoCredentialBank;
+  events: EventLog;
 }
 
-const AUTH_BASE = '/api/auth';
-const CONNECT_BASE = '/api/authkit';
-
-/**
- * The durable file store (demo-kit's `createDemoStore`): encrypted with `AUTHKIT_ENCRYPTION_KEY`
- * (`id:key` pairs, comma-separated, last one current; a bare key gets the id `default`) when set,
- * else with a key generated on first start in `<dataDir>/encryption.key` (0600) and reused;
- * plaintext only with AUTHKIT_PLAINTEXT=1, for local development. The log says which.
- */
-function createStore(env: DemoEnv): ConnectionStore {
-  const { store, description } = createDemoStore({ dataDir: env.dataDir, encryptionKey: env.encryptionKey, bareKeyId: 'default' });
-  console.log(`[next-demo] connections kept in ${description}`);
-  return store;
-}
+export const AUTH_BASE = '/api/auth';
+export const CONNECT_BASE = '/api/authkit';
+/** The next-auth sign-in providers (the OAuth systems whose sandbox has a user to sign in as). */
+const SIGN_IN_PROVIDERS = ['plannr', 'planday', 'iguide', 'oauth2'] as const;
 
 async function createRuntime(): Promise<DemoRuntime> {
   const env = readEnv();
@@ -48,34 +35,15 @@ async function createRuntime(): Promise<DemoRuntime> {
 
   // SANDBOX_URL: a sandbox run elsewhere, driven over its admin API; else one in this process.
   const sandbox = await startOrConnectSandbox({ url: env.sandboxUrl });
-  const e = sandbox.endpoints;
-  const clients = sandbox.demoClients;
-  const signInCallback = (id: string) => `${env.appUrl}${AUTH_BASE}/callback/${id}`;
-  const connectCallback = (id: string) => `${env.appUrl}${CONNECT_BASE}/${id}/callback`;
+  const { store, description } = createDemoStore({ dataDir: env.dataDir, encryptionKey: env.encryptionKey });
+  console.log(`[next-demo] connections kept in ${description}`);
+  const authkit = createAuthKit({ store, providers: demoProviders(sandbox) });
+  const events = new EventLog();
+  events.attach(authkit);
 
-  const authkit = createAuthKit({
-    store: createStore(env),
-    providers: [
-      providers.plannr({ ...clients.plannr, ...e.plannr }),
-      providers.planday({ ...clients.planday, ...e.planday, scopes: ['department:read', 'employee:read'] }),
-      providers.iguide({ ...clients.iguide, ...e.iguide, scopes: ['iguide.list', 'iguide.ro'] }),
-      providers.oauth2({ id: 'oauth2', name: 'Generic OAuth2 API', ...clients.oauth2, ...e.oauth2, userInfoEndpoint: `${e.oauth2.baseUrl}/v1/me` }),
-      providers.oauth2({
-        id: 'server-api',
-        name: 'Server API (client credentials)',
-        ...clients.clientCredentials,
-        baseUrl: e.clientCredentials.baseUrl,
-        tokenEndpoint: e.clientCredentials.tokenEndpoint,
-        grants: ['client_credentials'],
-        scopes: ['users:read', 'data:read'],
-      }),
-      providers.apiKey({ id: 'apikey', name: 'Legacy API (API key)', baseUrl: e.clientCredentials.baseUrl, header: 'X-API-Key', verify: { path: 'v1/data' } }),
-    ],
-  });
-
-  // Each OAuth client serves two flows here: next-auth sign-in and AuthKit's connect routes.
-  await registerCallbacks(sandbox, signInCallback);
-  await registerCallbacks(sandbox, connectCallback);
+  // Each OAuth client serves two flows here: next-auth sign-in and the connect surface.
+  await registerCallbacks(sandbox, (id) => `${env.appUrl}${AUTH_BASE}/callback/${id}`);
+  await registerCallbacks(sandbox, (id) => `${env.appUrl}${CONNECT_BASE}/${id}/callback`);
 
   const authOptions = withAuthKit(
     {
@@ -90,11 +58,11 @@ async function createRuntime(): Promise<DemoRuntime> {
         CredentialsProvider({
           id: 'demo',
           name: 'Demo user',
-          credentials: { username: { label: 'Username', type: 'text' } },
+          credentials: { username: { label: 'User name', type: 'text' } },
           authorize(credentials) {
-            const username = credentials?.username?.trim();
-            if (!username || !/^[\w.-]{1,40}$/.test(username)) return null;
-            return { id: `demo:${username}`, name: username };
+            // The same rule as the sign-in form's pattern, and as the other demos.
+            const name = validUserName(credentials?.username);
+            return name === undefined ? null : { id: `demo:${name}`, name };
           },
         }),
       ],
@@ -103,24 +71,7 @@ async function createRuntime(): Promise<DemoRuntime> {
   );
 
   const next = createAuthKitNext(authkit, { authOptions, appUrl: env.appUrl, basePath: CONNECT_BASE });
-  let credentials: Promise<DemoCredentials> | undefined;
-  return {
-    env,
-    sandbox,
-    authkit,
-    authOptions,
-    next,
-    demoCredentials() {
-      credentials ??= mintDemoCredentials(sandbox, 'Next demo portal').catch((error: unknown) => {
-        credentials = undefined;
-        throw error;
-      });
-      return credentials;
-    },
-    renewDemoCredentials() {
-      credentials = undefined;
-    },
-  };
+  return { env, sandbox, authkit, authOptions, next, bank: new DemoCredentialBank(sandbox), events };
 }
 
 const KEY = Symbol.for('authkit.next-demo.runtime');
