@@ -5,9 +5,13 @@ const DAY = 24 * 60 * 60 * 1000;
 
 /** Browser flows: connect, the card, refresh/verify/call, deny, a replayed callback, disconnect. */
 export function oauthCases(ctx: SuiteContext): void {
-  ctx.case('connects Plannr through the consent page and shows status, a timeline, events, Refresh now, Verify and Call API', async ({ visit }) => {
+  ctx.case('connects Plannr through the consent page and shows status, a timeline, events, Refresh now, Verify and Call API', async ({ visit, world }) => {
     const visitor = await visit();
     const { page } = visitor;
+    // The page's links and forms lead to the adapter's connect surface, not to routes of the demo's own.
+    const base = world.demo.basePath;
+    expect(await page.getByTestId('connect-plannr').getAttribute('href')).toBe(`${base}/plannr/connect?returnTo=/`);
+    expect(await page.getByTestId('form-plannr-pat').getAttribute('action')).toBe(`${base}/plannr/credentials`);
     await visitor.consent(page.getByTestId('connect-plannr'), 'Authorize');
     expect(await visitor.notice()).toBe('Plannr connected.');
     const card = visitor.card('connection-plannr');
@@ -39,6 +43,7 @@ export function oauthCases(ctx: SuiteContext): void {
     expect(await visitor.text(card.getByTestId('api-status'))).toBe('HTTP 200');
     expect(await visitor.horizontalOverflow()).toBeLessThanOrEqual(0);
 
+    expect(await card.getByTestId('disconnect-form').getAttribute('action')).toBe(`${base}/plannr/disconnect`);
     await visitor.navigate(() => card.getByRole('button', { name: 'Disconnect' }).click());
     expect(await visitor.notice()).toBe('Plannr disconnected.');
     expect(await card.count()).toBe(0);
