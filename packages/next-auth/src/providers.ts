@@ -62,7 +62,7 @@ export function authkitProvider(
   if (source?.kind === 'verify' && (typeof entry === 'string' || entry.allowAppIdentity !== true)) {
     throw new AuthKitError(
       'configuration_error',
-      `${provider.name} has no user endpoint: its verify call identifies the app, not the person. Connect it with createConnectRouteHandlers, or pass { id: '${id}', allowAppIdentity: true }`,
+      `${provider.name} has no user endpoint: its verify call identifies the app, not the person. Connect it through createAuthKitNext's routes (/api/authkit/<id>/connect), or pass { id: '${id}', allowAppIdentity: true }`,
       { providerId: id },
     );
   }

@@ -1,7 +1,8 @@
 import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PLAINTEXT_FOR_LOCAL_DEVELOPMENT, createKeyRing, generateEncryptionKey, type ConnectionStore } from '@authkit/core';
+import { PLAINTEXT_FOR_LOCAL_DEVELOPMENT, createKeyRing, generateEncryptionKey, type ConnectionStore, type StoreEncryptionOptions } from '@authkit/core';
 import { createFileStore } from '@authkit/store-file';
+import { lazyPostgresStore } from './postgres-store';
 
 /** Name of the key a demo generates in its data folder on first start. */
 export const LOCAL_KEY_FILE = 'encryption.key';
@@ -15,6 +16,13 @@ export interface DemoStoreConfig {
   plaintext?: boolean | undefined;
   /** Key id of a bare key (AUTHKIT_ENCRYPTION_KEY without `id:`, and the local key). Default `k1`, `k2`, … by position. */
   bareKeyId?: string | undefined;
+  /**
+   * A PostgreSQL connection string: connections are kept there instead of the file store
+   * (migrated on first use), encrypted the same way. Default: AUTHKIT_DATABASE_URL.
+   */
+  databaseUrl?: string | undefined;
+  /** Table name prefix in PostgreSQL (tests keep their tables apart with it). */
+  tablePrefix?: string | undefined;
 }
 
 export interface DemoStore {
@@ -100,17 +108,19 @@ function movePlaintextAside(dataDir: string): { dir: string; count: number } | u
  */
 export function createDemoStore(config: DemoStoreConfig): DemoStore {
   const dataDir = resolve(config.dataDir);
+  const databaseUrl = config.databaseUrl ?? process.env.AUTHKIT_DATABASE_URL;
+  // Where connections live: PostgreSQL when a connection string is given, else the data folder.
+  const backend = (encryption: StoreEncryptionOptions): { store: ConnectionStore; where: string } =>
+    databaseUrl
+      ? { store: lazyPostgresStore(databaseUrl, encryption, config.tablePrefix), where: `PostgreSQL (${redactedUrl(databaseUrl)})` }
+      : { store: createFileStore({ directory: dataDir, ...encryption }), where: `the file store at ${dataDir}` };
   if (config.encryptionKey) {
-    return {
-      store: createFileStore({ directory: dataDir, keyRing: keyRingFrom(config.encryptionKey, config.bareKeyId) }),
-      description: `the file store at ${dataDir}, encrypted with AUTHKIT_ENCRYPTION_KEY`,
-    };
+    const { store, where } = backend({ keyRing: keyRingFrom(config.encryptionKey, config.bareKeyId) });
+    return { store, description: `${where}, encrypted with AUTHKIT_ENCRYPTION_KEY` };
   }
   if (config.plaintext ?? process.env.AUTHKIT_PLAINTEXT === '1') {
-    return {
-      store: createFileStore({ directory: dataDir, encryption: PLAINTEXT_FOR_LOCAL_DEVELOPMENT }),
-      description: `the file store at ${dataDir} — PLAINTEXT (AUTHKIT_PLAINTEXT=1), for local development only`,
-    };
+    const { store, where } = backend({ encryption: PLAINTEXT_FOR_LOCAL_DEVELOPMENT });
+    return { store, description: `${where} — PLAINTEXT (AUTHKIT_PLAINTEXT=1), for local development only` };
   }
   const key = localKey(dataDir);
   let keyRing: ReturnType<typeof createKeyRing>;
@@ -119,15 +129,27 @@ export function createDemoStore(config: DemoStoreConfig): DemoStore {
   } catch (error) {
     throw new Error(`The demo's key file ${key.path} is not a valid key (${(error as Error).message}); delete it to get a new one`, { cause: error });
   }
-  const moved = movePlaintextAside(dataDir);
+  const moved = databaseUrl ? undefined : movePlaintextAside(dataDir);
   const notes = [
     key.created ? 'created now' : 'reused',
     ...(key.tightened ? ['its permissions were loosened: set back to 0600'] : []),
     ...(moved ? [`${moved.count} plaintext connection(s) from an earlier run moved to ${moved.dir}`] : []),
   ];
+  const { store, where } = backend({ keyRing });
   return {
-    store: createFileStore({ directory: dataDir, keyRing }),
-    description: `the file store at ${dataDir}, encrypted with the local key ${key.path} (${notes.join('; ')})`,
+    store,
+    description: `${where}, encrypted with the local key ${key.path} (${notes.join('; ')})`,
     keyFile: key.path,
   };
+}
+
+/** A connection string for the log: never its password. */
+function redactedUrl(value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.password !== '') url.password = '***';
+    return url.href;
+  } catch {
+    return 'a connection string';
+  }
 }

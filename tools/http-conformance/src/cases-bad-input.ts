@@ -50,7 +50,7 @@ export function badInputCases(ctx: SuiteContext): void {
     it('a wrong token → 400 invalid_credential', async () => {
       expectError(await browser(ctx).postJson(at(ctx, '/plannr/credentials'), { token: 'not-a-real-token' }), 400, {
         code: 'invalid_credential',
-        message: 'Plannr did not accept the credential: Plannr refused it (HTTP 401). Check it and enter it again.',
+        message: 'Plannr did not accept the credential: it was refused (HTTP 401). Check it and enter it again.',
         providerId: 'plannr',
       });
     });

@@ -127,7 +127,7 @@ export function routeCases(ctx: SuiteContext): void {
       const start = await user.get(at(ctx, `/planday/reconnect?connection=${encodeURIComponent(created.id)}&returnTo=/portals`));
       expect(start.status).toBe(302);
       const done = await user.get(await providerRedirect(start));
-      expectRedirect(done, 303, '/portals?authkit=connected&authkit_provider=planday');
+      expectRedirect(done, 303, '/portals?authkit=reconnected&authkit_provider=planday');
       const after = (await user.get(at(ctx, '/'))).json<{ connections: View[] }>().connections;
       expect(after).toHaveLength(1);
       expect(after[0]).toMatchObject({ id: created.id, label: 'portal-1', status: 'active', grant: 'authorization_code' });

@@ -102,7 +102,7 @@ function asCredentialError(provider: ProviderDefinition, error: unknown): unknow
   const answered = error.status === undefined ? '' : ` (HTTP ${error.status})`;
   return new AuthKitError('invalid_credential', `${provider.name} rejected the credential${answered}.`, {
     providerId: provider.id,
-    detail: `${provider.name} refused it${answered}`,
+    detail: `it was refused${answered}`,
     ...(error.status === undefined ? {} : { status: error.status }),
     cause: error,
   });

@@ -116,8 +116,9 @@ const ROUTES: Record<string, Partial<Record<'GET' | 'POST', Route>>> = {
       const provider = requireProvider(surface, providerId);
       // The callback URL carries the code: never let it leak as a Referer.
       call.headers.set('referrer-policy', 'no-referrer');
-      await completeAuthorization(surface, call, provider);
-      return outcome(call, 'connected', providerId);
+      const { connection } = await completeAuthorization(surface, call, provider);
+      // A later version means the authorization replaced an existing connection: a reconnect.
+      return outcome(call, connection.version > 1 ? 'reconnected' : 'connected', providerId);
     },
   },
   reconnect: {

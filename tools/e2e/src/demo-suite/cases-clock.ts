@@ -18,7 +18,7 @@ export function clockCases(ctx: SuiteContext): void {
     expect(await visitor.text(card.getByTestId('status'))).toBe('reauthorization required');
 
     await visitor.consent(card.getByTestId('reconnect'), 'Authorize');
-    expect(await visitor.notice()).toBe('Plannr connected.');
+    expect(await visitor.notice()).toBe('Plannr reconnected.');
     expect(await page.getByTestId('system-plannr').locator('article.card').count()).toBe(1);
     expect(await card.getAttribute('id')).toBe(id);
     expect(await visitor.text(card.getByTestId('status'))).toBe('active');
