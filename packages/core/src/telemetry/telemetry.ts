@@ -73,11 +73,14 @@ export class Telemetry {
     return this.#instruments;
   }
 
-  #span(name: string, attributes: Attributes): SpanHandle | undefined {
+  #span(name: string, attributes: () => Attributes): SpanHandle | undefined {
     const instruments = this.#get();
     const api = openTelemetry();
     if (instruments === undefined || api === undefined) return undefined;
-    const span: Span = instruments.tracer.startSpan(name, { kind: api.SpanKind.CLIENT, attributes });
+    const span: Span = instruments.tracer.startSpan(name, { kind: api.SpanKind.CLIENT });
+    // Without an SDK the span records nothing: skip building its attributes (the hot path).
+    if (!span.isRecording()) return undefined;
+    span.setAttributes(attributes());
     return {
       end(outcome) {
         if (outcome.status !== undefined) span.setAttribute('http.response.status_code', outcome.status);
@@ -96,27 +99,29 @@ export class Telemetry {
 
   /** A span for one signed request (its 401 replay included). */
   request(providerId: string, connectionId: string, method: string, url: URL): SpanHandle | undefined {
-    return this.#span(method, {
+    return this.#span(method, () => ({
       'http.request.method': method,
       'server.address': url.hostname,
       ...(url.port === '' ? {} : { 'server.port': Number(url.port) }),
       'url.full': withoutQuery(url),
       'authkit.provider.id': providerId,
       'authkit.connection.id': connectionId,
-    });
+    }));
   }
 
   /** A span for one token-endpoint request (each retry is its own request). */
   tokenRequest(providerId: string, grantType: string, endpoint: string, attempt: number): SpanHandle | undefined {
-    const url = new URL(endpoint);
-    return this.#span('POST', {
-      'http.request.method': 'POST',
-      'server.address': url.hostname,
-      ...(url.port === '' ? {} : { 'server.port': Number(url.port) }),
-      'url.full': withoutQuery(url),
-      'authkit.provider.id': providerId,
-      'authkit.grant_type': grantType,
-      ...(attempt > 1 ? { 'http.request.resend_count': attempt - 1 } : {}),
+    return this.#span('POST', () => {
+      const url = new URL(endpoint);
+      return {
+        'http.request.method': 'POST',
+        'server.address': url.hostname,
+        ...(url.port === '' ? {} : { 'server.port': Number(url.port) }),
+        'url.full': withoutQuery(url),
+        'authkit.provider.id': providerId,
+        'authkit.grant_type': grantType,
+        ...(attempt > 1 ? { 'http.request.resend_count': attempt - 1 } : {}),
+      };
     });
   }
 
