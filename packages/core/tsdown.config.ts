@@ -1,10 +1,10 @@
 import { defineConfig } from 'tsdown';
+import { publishedBuild } from '../../tsdown.shared';
 
 export default defineConfig({
   entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts' },
   format: ['esm', 'cjs'],
-  dts: true,
+  ...publishedBuild,
   clean: true,
-  sourcemap: true,
   platform: 'neutral',
 });

@@ -1,11 +1,11 @@
 import { defineConfig } from 'tsdown';
+import { publishedBuild } from '../../tsdown.shared';
 
 export default defineConfig({
   entry: ['src/index.ts'],
   format: ['esm', 'cjs'],
-  dts: true,
+  ...publishedBuild,
   clean: true,
-  sourcemap: true,
   platform: 'node',
   // `.js` + `.d.ts` for ESM, `.cjs` + `.d.cts` for CJS, as package.json's exports say.
   fixedExtension: false,

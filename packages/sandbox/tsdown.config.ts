@@ -1,11 +1,11 @@
 import { defineConfig } from 'tsdown';
+import { publishedBuild } from '../../tsdown.shared';
 
 export default defineConfig({
   entry: ['src/index.ts', 'src/cli.ts'],
   format: ['esm', 'cjs'],
-  dts: true,
+  ...publishedBuild,
   clean: true,
-  sourcemap: true,
   platform: 'node',
   // package.json points at dist/index.js (ESM, "type": "module") and dist/index.cjs.
   fixedExtension: false,

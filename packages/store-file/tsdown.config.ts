@@ -1,11 +1,11 @@
 import { defineConfig } from 'tsdown';
+import { publishedBuild } from '../../tsdown.shared';
 
 export default defineConfig({
   entry: ['src/index.ts'],
   format: ['esm', 'cjs'],
-  dts: true,
+  ...publishedBuild,
   clean: true,
-  sourcemap: true,
   platform: 'node',
   // Keep .js/.cjs names, matching package.json's exports.
   fixedExtension: false,
