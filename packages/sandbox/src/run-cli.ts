@@ -56,27 +56,29 @@ export async function runCli(args: readonly string[], print: (text: string) => v
   const apiKey = sandbox.clientCredentials.createApiKey();
   const e = sandbox.endpoints;
 
-  // Demo credentials only: they exist in this process and die with it.
+  // Demo credentials only: they exist in this process and die with it. Each provider's first
+  // line is what its configuration takes (core's providers.<id>({ baseUrl, … })): request paths
+  // are relative to baseUrl, and the OAuth endpoints follow.
   print(`AuthKit sandbox listening on ${sandbox.url} (auto-approve: ${sandbox.settings.autoApprove ? 'on' : 'off'})
 
-iGUIDE Portal   API ${e.iguide.baseUrl}
+iGUIDE Portal   baseUrl ${e.iguide.baseUrl}   (paths such as /iguides)
                 authorize ${e.iguide.authorizationEndpoint}   token ${e.iguide.tokenEndpoint}
                 OAuth client ${DEMO_CLIENTS.iguide.clientId} / ${DEMO_CLIENTS.iguide.clientSecret}
                 API token  X-Plntr-App-Id: ${iguideToken.id}
                            X-Plntr-App-Token: ${iguideToken.token}
-Plannr          API ${e.plannr.baseUrl}/api/v1
+Plannr          baseUrl ${e.plannr.baseUrl}   (paths such as /api/v1/contacts; the OAuth endpoints default under it)
                 authorize ${e.plannr.authorizationEndpoint}   token ${e.plannr.tokenEndpoint}
                 OAuth client ${DEMO_CLIENTS.plannr.clientId} / ${DEMO_CLIENTS.plannr.clientSecret}
                 personal access token ${pat.token}
-Planday         API ${e.planday.baseUrl}   issuer ${e.planday.issuer}
+Planday         baseUrl ${e.planday.baseUrl}   identityUrl ${e.planday.issuer}   (paths such as /hr/v1/Departments)
                 authorize ${e.planday.authorizationEndpoint}   token ${e.planday.tokenEndpoint}
                 client ${DEMO_CLIENTS.planday.clientId} (no secret)
                 "Demo Portal" (portal-1) refresh token ${portalRefresh.refreshToken}
-OAuth2 + PAT    API ${e.oauth2.baseUrl}/v1
+OAuth2 + PAT    baseUrl ${e.oauth2.baseUrl}   issuer ${e.oauth2.issuer}   (paths such as /v1/me)
                 authorize ${e.oauth2.authorizationEndpoint}   token ${e.oauth2.tokenEndpoint}
                 client ${DEMO_CLIENTS.oauth2.clientId} / ${DEMO_CLIENTS.oauth2.clientSecret}
                 personal access token ${oauth2Pat.token}
-Client creds    API ${e.clientCredentials.baseUrl}/v1   token ${e.clientCredentials.tokenEndpoint}
+Client creds    baseUrl ${e.clientCredentials.baseUrl}   token ${e.clientCredentials.tokenEndpoint}   (paths such as /v1/users)
                 client ${DEMO_CLIENTS.clientCredentials.clientId} / ${DEMO_CLIENTS.clientCredentials.clientSecret}
                 API key ${apiKey.key}
 

@@ -9,6 +9,10 @@ describe('CLI', () => {
     if (!sandbox) throw new Error('expected a running sandbox');
     try {
       expect(output).toContain(sandbox.endpoints.plannr.tokenEndpoint);
+      // What the provider configuration takes (providers.plannr({ baseUrl })): the host root, not …/api/v1.
+      expect(output).toContain(`Plannr          baseUrl ${sandbox.endpoints.plannr.baseUrl} `);
+      expect(output).toContain(`Planday         baseUrl ${sandbox.endpoints.planday.baseUrl} `);
+      expect(output).not.toContain('/plannr/api/v1');
       expect(output).toContain('plannr-demo-client');
       const id = /X-Plntr-App-Id: (\S+)/.exec(output)?.[1] ?? '';
       const token = /X-Plntr-App-Token: (\S+)/.exec(output)?.[1] ?? '';
