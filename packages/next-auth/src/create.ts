@@ -100,8 +100,10 @@ export function createAuthKitNext(authkit: AuthKit | (() => AuthKit), options: A
       return ownerId === undefined ? [] : state().authkit.listConnections({ ...filter, ownerId });
     },
     async getAuthKitClient(providerId, clientOptions = {}) {
-      const { authkit: kit } = state();
+      // The owner first: reading the request's cookies makes Next render the page per request
+      // instead of prerendering it at `next build`, when no provider setting is there to read.
       const ownerId = await getOwnerId();
+      const { authkit: kit } = state();
       if (ownerId === undefined) throw new AuthKitError('owner_required', 'Nobody is signed in.', { providerId });
       const connection = await kit.requireConnection({ providerId, ownerId, ...(clientOptions.label === undefined ? {} : { label: clientOptions.label }) });
       return kit.client(providerId, connection.id);
