@@ -1,6 +1,5 @@
-// Runnable example: every connect flow of @authkit/core against the local sandbox.
-//   pnpm --filter @authkit/sandbox build && pnpm --filter @authkit/core build
-//   node packages/core/examples/quickstart.mjs
+// quickstart.mjs: every connect flow of @authkit/core against the local sandbox, offline.
+//   npm i @authkit/core @authkit/sandbox && node quickstart.mjs
 import { createAuthKit, providers } from '@authkit/core';
 import { DEMO_CLIENTS, startSandbox } from '@authkit/sandbox';
 

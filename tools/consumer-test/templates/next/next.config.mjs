@@ -1,0 +1,2 @@
+// Nothing AuthKit needs: a fresh app's defaults.
+export default {};

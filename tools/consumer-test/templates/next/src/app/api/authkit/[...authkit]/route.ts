@@ -1,0 +1,3 @@
+import { handlers } from '@/lib/authkit';
+
+export const { GET, POST } = handlers; // /api/authkit/planday/refresh-token, /api/authkit/planday/connect, …
