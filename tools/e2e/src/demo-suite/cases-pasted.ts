@@ -10,7 +10,7 @@ export function pastedCases(ctx: SuiteContext): void {
     const pat = await visitor.demoCredential('demo-plannr-pat');
 
     await visitor.submit(form, { token: 'not-a-real-token' });
-    expect(await visitor.notice()).toBe('Plannr did not accept the credential: it was refused. Check it and enter it again.');
+    expect(await visitor.notice()).toBe('Plannr did not accept the credential: it was refused (HTTP 401). Check it and enter it again.');
     await visitor.submit(form, { token: `${pat} ` });
     expect(await visitor.notice()).toBe('Plannr did not accept the credential: the token has leading or trailing whitespace. Check it and enter it again.');
     expect(await visitor.text(page.getByTestId('system-plannr'))).toContain('Not connected.');

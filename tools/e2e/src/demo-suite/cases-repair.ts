@@ -54,7 +54,7 @@ export function repairCases(ctx: SuiteContext): void {
     const { page } = visitor;
     const form = page.getByTestId('form-server-api-api-key');
     await visitor.submit(form, { key: 'ak_this-key-does-not-exist' });
-    expect(await visitor.notice()).toBe('Server API did not accept the credential: it was refused. Check it and enter it again.');
+    expect(await visitor.notice()).toBe('Server API did not accept the credential: it was refused (HTTP 401). Check it and enter it again.');
     expect(await page.getByTestId('connection-server-api-api-key').count()).toBe(0);
 
     const key = await visitor.demoCredential('demo-api-key');
