@@ -81,7 +81,19 @@ export function createAuthKit(options: AuthKitOptions): AuthKit {
   const pacer = options.pacing ? new Pacer(onPacingWait) : undefined;
   events.on('connection.status_changed', (event) => telemetry.statusChanged(event.providerId, event.to));
 
+  // Clients hold no state of their own (the store and the lifecycle do), so one per connection
+  // is reused across requests instead of building a signed fetch each time. Bounded, oldest out.
+  const clients = new Map<string, AuthKitClient>();
   const client = (providerId: string, connectionId: string): AuthKitClient => {
+    const key = `${providerId}\u0000${connectionId}`;
+    const cached = clients.get(key);
+    if (cached !== undefined) return cached;
+    const created = newClient(providerId, connectionId);
+    if (clients.size >= 1000) clients.delete(clients.keys().next().value as string);
+    clients.set(key, created);
+    return created;
+  };
+  const newClient = (providerId: string, connectionId: string): AuthKitClient => {
     const provider = providerOf(runtime, providerId);
     const signedFetch = createSignedFetch(
       provider,

@@ -12,7 +12,7 @@ import { AuthKitModule, ConnectionGuard, ProviderClient } from '@authkit/nestjs'
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 3);
 const CONNECTIONS = 10;
-const ROUNDS = 2;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 
 const sandbox = await startSandbox({ port: 0 });
 const authkit = createAuthKit({

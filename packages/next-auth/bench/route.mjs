@@ -14,7 +14,7 @@ import { encode } from 'next-auth/jwt';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 5); // shorter rounds are mostly noise on 2 cores
 const CONNECTIONS = 10;
-const ROUNDS = 2;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 const SECRET = 'bench-secret-0123456789abcdef0123456789';
 const OWNER = 'planday:bench-admin';
 
