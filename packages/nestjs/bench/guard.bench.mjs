@@ -1,10 +1,11 @@
 // `pnpm bench`: a Nest route behind ConnectionGuard + @ProviderClient (AuthKit's signed client)
-// against the same route with a plain fetch and fixed headers, both calling the sandbox's
+// against the same route with a plain fetch and fixed headers (and a third with a no-op guard
+// and param pipe, Nest's own share), both calling the sandbox's
 // client-credentials API, measured with autocannon in the same run (interleaved, so drift hits
 // both alike). Prints a ratio; it is never a pass/fail test. Uses the built package (dist).
 import 'reflect-metadata';
 import autocannon from 'autocannon';
-import { Controller, Get, Module, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Module, Res, UseGuards, createParamDecorator } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createAuthKit, providers } from '@authkit/core';
 import { DEMO_CLIENTS, startSandbox } from '@authkit/sandbox';
@@ -32,6 +33,11 @@ class BenchController {
     res.status(response.status).type('json').send(await response.text());
   }
 
+  async noop(client, res) {
+    const response = await fetch(apiUrl, { headers: { authorization: `Bearer ${client}`, accept: 'application/json' } });
+    res.status(response.status).type('json').send(await response.text());
+  }
+
   async guarded(client, res) {
     const response = await client.fetch('v1/users', { headers: { accept: 'application/json' } });
     res.status(response.status).type('json').send(await response.text());
@@ -44,6 +50,12 @@ const method = (name, ...decorators) => {
 Controller()(BenchController);
 method('bare', Get('bare'));
 Res()(proto, 'bare', 0);
+class NoopGuard { async canActivate() { return true; } }
+class NoopPipe { transform(value) { return Promise.resolve(value); } }
+const TokenParam = createParamDecorator(() => token);
+method('noop', Get('noop'), UseGuards(NoopGuard));
+TokenParam(undefined, NoopPipe)(proto, 'noop', 0);
+Res()(proto, 'noop', 1);
 method('guarded', Get('guarded'), UseGuards(ConnectionGuard('server-api')));
 ProviderClient('server-api')(proto, 'guarded', 0);
 Res()(proto, 'guarded', 1);
@@ -55,7 +67,7 @@ const app = await NestFactory.create(BenchModule, { logger: false });
 await app.listen(0, '127.0.0.1');
 const base = `http://127.0.0.1:${app.getHttpServer().address().port}`;
 
-for (const path of ['/bare', '/guarded']) {
+for (const path of ['/bare', '/noop', '/guarded']) {
   const check = await fetch(base + path);
   if (check.status !== 200) throw new Error(`${path} answered ${check.status}: ${await check.text()}`);
 }
@@ -69,15 +81,19 @@ async function measure(path) {
 // Warm-up (JIT, keep-alive pools), then alternate which route goes first in each round.
 await measure('/bare');
 await measure('/guarded');
-const totals = { bare: 0, guarded: 0 };
+const totals = { bare: 0, noop: 0, guarded: 0 };
 for (let round = 0; round < ROUNDS; round++) {
-  const order = round % 2 === 0 ? ['bare', 'guarded'] : ['guarded', 'bare'];
+  const order = round % 2 === 0 ? ['bare', 'noop', 'guarded'] : ['guarded', 'noop', 'bare'];
   for (const name of order) totals[name] += await measure(`/${name}`);
 }
 const bare = totals.bare / ROUNDS;
 const guarded = totals.guarded / ROUNDS;
+const noop = totals.noop / ROUNDS;
 console.log(`bare route: ${bare.toFixed(0)} req/s; ConnectionGuard + @ProviderClient signed client: ${guarded.toFixed(0)} req/s`);
 console.log(`nestjs ConnectionGuard route / bare route: ${(guarded / bare).toFixed(2)} (target >= 0.95)`);
+// The same route shape with a no-op guard and a no-op param pipe: what Nest itself charges for
+// a guard and a pipe, so the line below isolates AuthKit's own share.
+console.log(`  Nest's own guard + param pipe (no-op) / bare route: ${(noop / bare).toFixed(2)}; ConnectionGuard route / that no-op route: ${(guarded / noop).toFixed(2)}`);
 
 await app.close();
 await sandbox.close();
