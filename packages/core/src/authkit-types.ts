@@ -2,6 +2,7 @@ import type { ConnectionRecord, ConnectionView } from './connection';
 import type { StaticCredentialInput } from './credentials';
 import type { AuthKitEventListener, AuthKitEventType } from './events';
 import type { ProviderDefinition, VerifyResult } from './providers/types';
+import type { AccountProfile } from './fetch/profile';
 import type { HealthOptions, MaintenanceOptions } from './maintenance/settings';
 import type { MaintenanceReport } from './maintenance/report';
 import type { MaintenanceHandle } from './maintenance/schedule';
@@ -123,6 +124,12 @@ export interface AuthKitClient {
   refresh(): Promise<ConnectionView>;
   /** Runs the provider's verify call, if it has one. */
   verify(): Promise<{ subject?: string }>;
+  /**
+   * Who the connection belongs to at the provider: its user endpoint (Plannr's logins, a
+   * generic `userInfoEndpoint`), else its verify call's subject. `configuration_error` for a
+   * provider with neither.
+   */
+  profile(): Promise<AccountProfile>;
 }
 
 /** Input of {@link AuthKit.connectStatic}. */
@@ -141,6 +148,8 @@ export interface TransientClient {
   fetch: typeof fetch;
   /** Runs the provider's verify call (iGUIDE's `appId`), if it has one. */
   verify(): Promise<VerifyResult>;
+  /** Who the credential belongs to at the provider (see {@link AuthKitClient.profile}); sign-in adapters call it. */
+  profile(): Promise<AccountProfile>;
 }
 
 /** Which of an owner's connections: by id, or by provider and optional label. */

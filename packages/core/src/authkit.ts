@@ -17,6 +17,7 @@ import { exchangeCheckedCode, toTokenResponseInput } from './oauth/token-client'
 import { revokeGrant } from './flows/disconnect';
 import { requireConnection } from './flows/require-connection';
 import { transientClient } from './fetch/transient-client';
+import { fetchProfile } from './fetch/profile';
 import type { ProviderDefinition } from './providers/types';
 import type { Runtime } from './runtime';
 import { providerOf } from './runtime';
@@ -116,6 +117,7 @@ export function createAuthKit(options: AuthKitOptions): AuthKit {
         const result = await verifyConnection(runtime, provider, await lifecycle.usable(connectionId, providerId), signedFetch);
         return result.subject === undefined ? {} : { subject: result.subject };
       },
+      profile: () => fetchProfile(provider, signedFetch, async () => verifyConnection(runtime, provider, await lifecycle.usable(connectionId, providerId), signedFetch)),
     };
   };
 

@@ -19,6 +19,9 @@ export { MemoryStore, defaultMemoryStore } from './store/memory-store';
 export type { MemoryStoreOptions } from './store/memory-store';
 /** The secret-free view of a connection record. */
 export { toConnectionView } from './util/connection-view';
+/** Who a credential belongs to at the provider (`client.profile()`), for sign-in adapters. */
+export { profileSourceFor } from './fetch/profile';
+export type { AccountProfile, ProfileSource } from './fetch/profile';
 /** Deterministic connection id for provider + owner (+ label). */
 export { connectionIdFor } from './util/connection-id';
 /** Provider factories (`providers.iguide()`, `providers.oauth2({...})`, …) and helpers. */

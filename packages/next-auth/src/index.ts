@@ -3,8 +3,8 @@
 export { createAuthKitNext } from './create';
 export type { AuthKitNext, AuthKitNextOptions, AuthKitRouteHandlers } from './create';
 export { authkitProviders, authkitProvider, namespacedUserId } from './providers';
-export type { AuthKitProviderEntry, AuthKitProvidersOptions } from './providers';
-export type { AuthKitProfile, ProfileSource } from './profiles';
+export type { AuthKitProfile, AuthKitProviderEntry, AuthKitProvidersOptions } from './providers';
+export type { ProfileSource } from '@authkit/core';
 export { authkitCallbacks, withAuthKit } from './callbacks';
 export type { AuthKitCallbacks } from './callbacks';
 export { ownerIdFromCookies } from './session-token';

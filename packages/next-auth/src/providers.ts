@@ -1,8 +1,16 @@
-import { AuthKitError } from '@authkit/core';
-import type { AuthKit, ProviderDefinition } from '@authkit/core';
+import { AuthKitError, profileSourceFor } from '@authkit/core';
+import type { AccountProfile, AuthKit, ProviderDefinition } from '@authkit/core';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
-import { fetchProfile, profileSourceFor } from './profiles';
-import type { AuthKitProfile, ProfileSource } from './profiles';
+
+/**
+ * The profile an AuthKit next-auth provider receives: core's `client.profile()` (`id`) or, for
+ * OpenID providers, the id_token's claims (`sub`).
+ */
+export interface AuthKitProfile extends Partial<AccountProfile> {
+  /** The id_token subject (OpenID providers such as Planday). */
+  sub?: string;
+  preferred_username?: string;
+}
 
 /** One entry of {@link AuthKitProvidersOptions.providers}: an AuthKit provider id, or an id with overrides. */
 export type AuthKitProviderEntry =
@@ -58,7 +66,7 @@ export function authkitProvider(
       providerId: id,
     });
   }
-  const source: ProfileSource | undefined = profileSourceFor(provider);
+  const source = profileSourceFor(provider);
   if (source?.kind === 'verify' && (typeof entry === 'string' || entry.allowAppIdentity !== true)) {
     throw new AuthKitError(
       'configuration_error',
@@ -97,8 +105,11 @@ export function authkitProvider(
           idToken: false,
           userinfo: {
             ...(source.kind === 'userinfo' ? { url: source.url } : {}),
-            // The profile call is signed by the core provider, so header quirks live in one place.
-            request: ({ tokens }) => fetchProfile(authkit, provider, source, tokens),
+            // Core asks the provider (signed its way, only to its hosts), so quirks live in one place.
+            request: ({ tokens }) => {
+              if (!tokens.access_token) throw new AuthKitError('invalid_callback', `${provider.name} returned no access_token`, { providerId: id });
+              return authkit.transientClient(id, { kind: 'oauth2', accessToken: tokens.access_token }).profile();
+            },
           },
         }),
     profile: (profile) => {

@@ -5,6 +5,7 @@ import { toStaticCredential } from '../flows/static-credential';
 import type { Runtime } from '../runtime';
 import { providerOf } from '../runtime';
 import { Secret } from '../secret';
+import { fetchProfile } from './profile';
 import { createSignedFetch } from './signed-fetch';
 
 /**
@@ -34,8 +35,6 @@ export function transientClient(
     updatedAt: now,
   };
   const signed = createSignedFetch(provider, { current: () => record }, { fetch: runtime.fetch, now: runtime.now });
-  return {
-    fetch: signed,
-    verify: async () => (provider.verify === undefined ? {} : provider.verify({ fetch: signed, connection: record })),
-  };
+  const verify = async () => (provider.verify === undefined ? {} : provider.verify({ fetch: signed, connection: record }));
+  return { fetch: signed, verify, profile: () => fetchProfile(provider, signed, verify) };
 }
