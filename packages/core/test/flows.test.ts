@@ -222,6 +222,15 @@ describe('static credentials', () => {
     expect(bad).toMatchObject({ code: 'invalid_credential', status: 401 });
   });
 
+  it('Plannr has a verify call (GET /api/v1/logins): a pasted token is active at once, and Verify names the user', async () => {
+    const { token } = h.sandbox.plannr.createPersonalAccessToken();
+    const connection = await h.authkit.connectStatic({ providerId: 'plannr', ownerId: 'u-verify', credential: { kind: 'personal_access_token', token } });
+    expect(connection.status).toBe('active');
+    const seen = h.sandbox.requests.length;
+    expect(await h.authkit.client('plannr', connection.id).verify()).toEqual({ subject: '7d0c8a2e-5b1f-4c3d-9e8a-1f2b3c4d5e6f' });
+    expect(h.sandbox.requests.slice(seen)).toEqual([expect.objectContaining({ method: 'GET', path: '/plannr/api/v1/logins' })]);
+  });
+
   it('Plannr: a connection can act for another of the user\'s accounts (X-PLANNR-ACCOUNT-UUID from the connection)', async () => {
     const { token } = h.sandbox.plannr.createPersonalAccessToken();
     const second = '9b8c7d6e-5f4a-4b3c-8d2e-1f0a9b8c7d6e';

@@ -41,7 +41,7 @@ export function demoProviders(sandbox: SandboxConnection): ProviderDefinition[] 
   });
   return [
     providers.iguide({ ...endpoints.iguide, ...clients.iguide, scopes: ['iguide.list', 'iguide.ro'] }),
-    withVerify(plannr, { oauth2: 'api/v1/logins', personal_access_token: 'api/v1/logins' }),
+    plannr, // core's Plannr verifies with GET /api/v1/logins
     withVerify(planday, { oauth2: 'hr/v1/Departments' }),
     providers.oauth2({
       ...endpoints.oauth2,

@@ -20,7 +20,7 @@ export function verifyByKind(provider: ProviderDefinition, paths: Partial<Record
   };
 }
 
-/** The provider with a verify request added (built-ins without one: Plannr, Planday). */
+/** The provider with a verify request added (Planday's built-in has none: its read endpoints need scopes a connection may lack). */
 export function withVerify(provider: ProviderDefinition, paths: Partial<Record<CredentialKind, string>>): ProviderDefinition {
   return { ...provider, verify: verifyByKind(provider, paths) };
 }

@@ -11,6 +11,7 @@ import { checkUrl, hostsOf, joinUrl, parseStandardError, problemWithStaticCreden
 import { secret, type Secret } from '../secret';
 import type { ProviderCallContext, ProviderDefinition, ProviderErrorInfo } from './types';
 import { AuthKitError } from '../errors';
+import { verificationFailure } from './verify';
 
 const DEFAULT_BASE_URL = 'https://api.plannrcrm.com';
 /** Plannr: "The refresh token will expire after 6 months". 180 days errs on the early side. */
@@ -43,7 +44,7 @@ interface LoginEntry {
 }
 
 /** Reads `GET /api/v1/logins` tolerantly: `data[]` or a bare array, `account.uuid` or `account_uuid`. */
-function readLogins(body: unknown): { preferred?: string; logins: LoginEntry[]; userName?: string } {
+function readLogins(body: unknown): { preferred?: string; logins: LoginEntry[]; userName?: string; userUuid?: string } {
   const root = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   const list = Array.isArray(body) ? body : Array.isArray(root.data) ? root.data : [];
   const logins: LoginEntry[] = list.map((item: unknown) => {
@@ -57,7 +58,13 @@ function readLogins(body: unknown): { preferred?: string; logins: LoginEntry[]; 
     list.map((item: unknown) => stringField(item, 'preferred_account_uuid')).find((value) => value !== undefined);
   const user = root.user ?? root.meta;
   const userName = stringField(user, 'name') ?? stringField(root, 'name');
-  return { ...(preferred === undefined ? {} : { preferred }), logins, ...(userName === undefined ? {} : { userName }) };
+  const userUuid = stringField(user, 'uuid');
+  return {
+    ...(preferred === undefined ? {} : { preferred }),
+    logins,
+    ...(userName === undefined ? {} : { userName }),
+    ...(userUuid === undefined ? {} : { userUuid }),
+  };
 }
 
 function parsePlannrError(status: number, body: unknown): ProviderErrorInfo | undefined {
@@ -107,6 +114,16 @@ export function plannr(options: PlannrOptions = {}): ProviderDefinition {
     parseError: (status, body) => parsePlannrError(status, body),
     validateCredential: (input) =>
       input.kind === 'personal_access_token' ? problemWithStaticCredential(input) : `Plannr accepts a personal access token, not a ${input.kind}`,
+    /**
+     * `GET /api/v1/logins`, read-only and open to both credential kinds: a pasted personal access
+     * token is checked before it is saved, and maintenance re-checks it. The subject is the user.
+     */
+    async verify({ fetch }) {
+      const response = await fetch(joinUrl(baseUrl, 'api/v1/logins'));
+      if (!response.ok) throw verificationFailure(id, response.status);
+      const { userUuid } = readLogins(await response.json().catch(() => undefined));
+      return userUuid === undefined ? {} : { subject: userUuid };
+    },
     /** Picks the account the connection acts for: an explicit one, else the preferred, else the first. */
     async resolveMetadata({ fetch, connection }: ProviderCallContext) {
       const response = await fetch(joinUrl(baseUrl, 'api/v1/logins'));
