@@ -43,6 +43,8 @@ describe('consent page in headless Chromium', () => {
     const page = await browser.newPage();
     await page.goto(authorizeUrl(sandbox.endpoints.plannr.authorizationEndpoint, { client_id: DEMO_CLIENTS.plannr.clientId, scope: '*', state: 'browser-state' }));
     expect(await page.textContent('#app-name')).toBe('plannr demo app');
+    // An icon of its own, so a real browser asks for no /favicon.ico (a 404 in the console).
+    expect(await page.getAttribute('link[rel="icon"]', 'href')).toBe('data:,');
     await Promise.all([page.waitForURL((url) => url.pathname === '/callback'), page.click('button[value="approve"]')]);
     const params = new URL(page.url()).searchParams;
     expect(params.get('state')).toBe('browser-state');

@@ -15,7 +15,7 @@ export function consentPage(input: ConsentPageInput): string {
   const scopes = input.scopes.length > 0 ? input.scopes.map((s) => `<li><code>${escapeHtml(s)}</code></li>`).join('') : '<li>(no scopes)</li>';
   return `<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><title>${escapeHtml(input.providerName)} — authorize ${escapeHtml(input.appName)}</title></head>
+<head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${escapeHtml(input.providerName)} — authorize ${escapeHtml(input.appName)}</title></head>
 <body>
 <main>
 <h1>${escapeHtml(input.providerName)} (AuthKit sandbox)</h1>
@@ -38,7 +38,7 @@ ${input.extraFields ?? ''}
 export function errorPage(providerName: string, error: string, description: string): string {
   return `<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><title>${escapeHtml(providerName)} — ${escapeHtml(error)}</title></head>
+<head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${escapeHtml(providerName)} — ${escapeHtml(error)}</title></head>
 <body><main><h1>${escapeHtml(error)}</h1><p id="error-description">${escapeHtml(description)}</p></main></body>
 </html>
 `;
