@@ -17,6 +17,8 @@ export { createAuthKit } from './authkit';
 /** The default in-memory connection store. */
 export { MemoryStore, defaultMemoryStore } from './store/memory-store';
 export type { MemoryStoreOptions } from './store/memory-store';
+/** The sorted due-time index in-process stores keep for maintenance sweeps (for store authors). */
+export { DueIndex } from './store/due-index';
 /** The secret-free view of a connection record. */
 export { toConnectionView } from './util/connection-view';
 /** Who a credential belongs to at the provider (`client.profile()`), for sign-in adapters. */

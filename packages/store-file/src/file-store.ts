@@ -2,13 +2,12 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { readdir, rename, stat, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { AuthKitError, VersionConflictError } from '@authkit/core';
+import { AuthKitError, DueIndex, VersionConflictError } from '@authkit/core';
 import type { ConnectionFilter, ConnectionRecord, ConnectionStore, LockOptions, StoreLock } from '@authkit/core';
 import { createRecordCodec } from './internal/core-crypto';
 import type { RecordCodec, StoreEncryptionOptions, StoredConnection } from './internal/core-crypto';
 import { isNotFound, readJson, writeFileAtomic } from './internal/fs-atomic';
 import { DirectoryMutex } from './internal/mutex';
-import { DueIndex } from './internal/due-index';
 import { DueLog } from './internal/due-log';
 import type { DueLogPosition } from './internal/due-log';
 

@@ -1,66 +1,12 @@
 import type { ConnectionRecord } from '../connection';
 import { AuthKitError, VersionConflictError } from '../errors';
 import { unrefTimer } from '../util/sleep';
+import { DueIndex } from './due-index';
 import type { ConnectionFilter, ConnectionStore, LockOptions, StoreLock } from './types';
 
 interface HeldLock {
   token: symbol;
   expiresAt: number;
-}
-
-/**
- * Connection ids ordered by `dueAt` (ties by id), kept current on every write so a
- * maintenance sweep reads only the due head instead of scanning every record. A sorted array
- * with binary search: O(log n) to find, and a `splice` (a memmove of pointers, microseconds
- * even at 100,000 entries) to insert or remove.
- */
-class DueIndex {
-  readonly #dueAtById = new Map<string, number>();
-  readonly #ids: string[] = [];
-  readonly #dueAts: number[] = [];
-
-  /** Records `id`'s due time; undefined removes it from the index. */
-  set(id: string, dueAt: number | undefined): void {
-    const previous = this.#dueAtById.get(id);
-    if (previous === dueAt) return;
-    if (previous !== undefined) {
-      const at = this.#position(previous, id);
-      this.#ids.splice(at, 1);
-      this.#dueAts.splice(at, 1);
-      this.#dueAtById.delete(id);
-    }
-    if (dueAt === undefined) return;
-    const at = this.#position(dueAt, id);
-    this.#ids.splice(at, 0, id);
-    this.#dueAts.splice(at, 0, dueAt);
-    this.#dueAtById.set(id, dueAt);
-  }
-
-  /** Ids with dueAt <= now, soonest first, at most `limit`. */
-  due(now: number, limit: number): string[] {
-    const out: string[] = [];
-    for (let i = 0; i < this.#ids.length && out.length < limit && this.#dueAts[i]! <= now; i++) out.push(this.#ids[i]!);
-    return out;
-  }
-
-  clear(): void {
-    this.#dueAtById.clear();
-    this.#ids.length = 0;
-    this.#dueAts.length = 0;
-  }
-
-  /** First index whose (dueAt, id) is not below the given pair. */
-  #position(dueAt: number, id: string): number {
-    let low = 0;
-    let high = this.#ids.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      const midDue = this.#dueAts[mid]!;
-      if (midDue < dueAt || (midDue === dueAt && this.#ids[mid]! < id)) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  }
 }
 
 /** Options of {@link MemoryStore}. */

@@ -1,8 +1,10 @@
 /**
- * Keys (connection file names) ordered by due time, ties by key: what a maintenance sweep
- * reads instead of every file. A sorted array with binary search: O(log n) to find, a
- * `splice` (a memmove of pointers, microseconds at 100,000 entries) to insert or remove.
- * Entries are hints: the caller re-checks the record before trusting one.
+ * Keys (connection ids, file names) ordered by due time, ties by key: what a store keeps
+ * current on every write so a maintenance sweep (`listDue`) reads only the due head instead of
+ * every record. A sorted array with binary search: O(log n) to find, a `splice` (a memmove of
+ * pointers, microseconds at 100,000 entries) to insert or remove. For in-process stores
+ * (MemoryStore, the file store); a store whose entries can go stale re-checks the record
+ * before trusting one.
  */
 export class DueIndex {
   readonly #dueAtByKey = new Map<string, number>();
@@ -30,10 +32,10 @@ export class DueIndex {
     this.#dueAtByKey.set(key, dueAt);
   }
 
-  /** Keys with dueAt <= now, soonest first. */
-  due(now: number): string[] {
+  /** Keys with dueAt <= now, soonest first, at most `limit`. */
+  due(now: number, limit = Number.POSITIVE_INFINITY): string[] {
     const out: string[] = [];
-    for (let i = 0; i < this.#keys.length && this.#dueAts[i]! <= now; i++) out.push(this.#keys[i]!);
+    for (let i = 0; i < this.#keys.length && out.length < limit && this.#dueAts[i]! <= now; i++) out.push(this.#keys[i]!);
     return out;
   }
 
