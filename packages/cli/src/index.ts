@@ -16,7 +16,8 @@ export { ENCRYPTION_KEY_ENV, keyRingFromEnv, parseEncryptionKeys, storeEncryptio
 export { generateKeyEntry } from './keys/generate-key';
 export type { GeneratedKey } from './keys/generate-key';
 export { rotateStore } from './keys/rotate';
-export type { ReencryptingStore, RotationResult } from './keys/rotate';
+export type { RotationResult } from './keys/rotate';
+export type { ReencryptingStore } from '@authkit/core';
 export type { RotationProgress } from './keys/progress';
 export { describeStoreLocation, parseStoreUrl } from './store/store-url';
 export type { StoreLocation } from './store/store-url';

@@ -107,11 +107,18 @@ describe('connections refresh / verify / disconnect against the sandbox', () => 
     expect(human.stdout).toMatch(/^Verified .* \(iguide\): the provider accepted the credential/);
   });
 
-  it('exits 9 when there is nothing to verify or refresh with (a Plannr PAT)', async () => {
-    const [verify, refresh] = await Promise.all([cli('connections', 'verify', ids.plannr, '--json'), cli('connections', 'refresh', ids.plannr, '--json')]);
+  it('exits 9 when there is nothing to verify (Planday has no verify call) or refresh with (a Plannr PAT)', async () => {
+    const [verify, refresh] = await Promise.all([cli('connections', 'verify', ids.portalA, '--json'), cli('connections', 'refresh', ids.plannr, '--json')]);
     expect(verify.code).toBe(9);
     expect(jsonErrorOf(verify).code).toBe('unsupported');
     expect(refresh.code).toBe(9);
+    expect(jsonErrorOf(refresh).code).toBe('unsupported');
+  });
+
+  it('verifies a Plannr PAT with Plannr\'s own check (GET /api/v1/logins)', async () => {
+    const run = await cli('connections', 'verify', ids.plannr);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Verified .* \(plannr\): the provider accepted the credential/);
   });
 
   it('exits 3 without --config, or when the config lacks the connection’s provider', async () => {

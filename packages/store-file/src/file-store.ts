@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { readdir, rename, stat, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { AuthKitError, DueIndex, VersionConflictError } from '@authkit/core';
-import type { ConnectionFilter, ConnectionRecord, ConnectionStore, LockOptions, StoreLock } from '@authkit/core';
+import type { ConnectionFilter, ConnectionRecord, LockOptions, ReencryptingStore, ReencryptOptions, ReencryptResult, StoreLock } from '@authkit/core';
 import { createRecordCodec } from './internal/core-crypto';
 import type { RecordCodec, StoreEncryptionOptions, StoredConnection } from './internal/core-crypto';
 import { isNotFound, readJson, writeFileAtomic } from './internal/fs-atomic';
@@ -21,27 +21,6 @@ export type FileStoreOptions = StoreEncryptionOptions & {
    */
   durable?: boolean;
 };
-
-/** Result of {@link FileStore.reencryptAll}. */
-export interface ReencryptResult {
-  scanned: number;
-  reencrypted: number;
-}
-
-/** Where {@link FileStore.reencryptAll} is, reported after each connection it looked at. */
-export interface ReencryptProgress {
-  /** Connections looked at so far (re-encrypted or already under the current key). */
-  scanned: number;
-  reencrypted: number;
-  /** Connections in the store when the run started. */
-  total: number;
-}
-
-/** Options of {@link FileStore.reencryptAll}. */
-export interface ReencryptOptions {
-  /** Called after each connection, e.g. to draw a progress bar. Must not throw. */
-  onProgress?: (progress: ReencryptProgress) => void;
-}
 
 interface LockFile {
   token: string;
@@ -78,7 +57,7 @@ function sleep(ms: number): Promise<void> {
  * versioned writes and locks guarded by a cross-process lock so several processes on the
  * machine can share the directory.
  */
-export class FileStore implements ConnectionStore {
+export class FileStore implements ReencryptingStore {
   /** Absolute path of the store's directory. */
   readonly directory: string;
   readonly #codec: RecordCodec;

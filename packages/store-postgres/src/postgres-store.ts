@@ -2,16 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { ClientConfig, Pool, PoolConfig, QueryResultRow } from 'pg';
 import { AuthKitError, VersionConflictError, createRecordCodec } from '@authkit/core';
-import type {
-  ConnectionFilter,
-  ConnectionRecord,
-  ConnectionStore,
-  LockOptions,
-  RecordCodec,
-  StoreEncryptionOptions,
-  StoreLock,
-  StoredConnection,
-} from '@authkit/core';
+import type { ConnectionFilter, ConnectionRecord, LockOptions, RecordCodec, ReencryptingStore, ReencryptOptions, ReencryptResult, StoreEncryptionOptions, StoreLock, StoredConnection } from '@authkit/core';
 import { toStoreError } from './internal/errors';
 import { tableNames } from './internal/names';
 import type { TableNames } from './internal/names';
@@ -45,27 +36,6 @@ export type PostgresStoreOptions = StoreEncryptionOptions &
      */
     preparedStatements?: boolean;
   };
-
-/** Result of {@link PostgresStore.reencryptAll}. */
-export interface ReencryptResult {
-  scanned: number;
-  reencrypted: number;
-}
-
-/** Where {@link PostgresStore.reencryptAll} is, reported after each connection it looked at. */
-export interface ReencryptProgress {
-  /** Connections looked at so far (re-encrypted or already under the current key). */
-  scanned: number;
-  reencrypted: number;
-  /** Connections in the table when the run started (`scanned` may pass it if some are added meanwhile). */
-  total: number;
-}
-
-/** Options of {@link PostgresStore.reencryptAll}. */
-export interface ReencryptOptions {
-  /** Called after each connection, e.g. to draw a progress bar. Must not throw. */
-  onProgress?: (progress: ReencryptProgress) => void;
-}
 
 /** Result of {@link PostgresStore.migrate}. */
 export interface MigrateResult {
@@ -133,7 +103,7 @@ interface Statement {
  * time, refresh leases fenced by an owner token, one-time values taken with
  * `DELETE … RETURNING`. Secrets are encrypted before they leave the process.
  */
-export class PostgresStore implements ConnectionStore {
+export class PostgresStore implements ReencryptingStore {
   /** The quoted, schema-qualified table names (for health checks, benchmarks, your own queries). */
   readonly tables: Pick<TableNames, 'connections' | 'locks' | 'ephemeral'>;
   readonly #pool: Pool;

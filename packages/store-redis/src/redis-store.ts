@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Cluster, Redis } from 'ioredis';
 import { AuthKitError, VersionConflictError, isAuthKitError } from '@authkit/core';
-import type { ConnectionFilter, ConnectionRecord, ConnectionStore, LockOptions, StoreLock } from '@authkit/core';
+import type { ConnectionFilter, ConnectionRecord, LockOptions, ReencryptingStore, ReencryptOptions, ReencryptResult, StoreLock } from '@authkit/core';
 import { createRecordCodec } from './internal/core-crypto';
 import type { RecordCodec, StoreEncryptionOptions, StoredConnection } from './internal/core-crypto';
 import { storeClient } from './internal/client';
@@ -41,27 +41,6 @@ export type RedisStoreOptions = StoreEncryptionOptions &
     lockPollMs?: number;
   };
 
-/** Result of {@link RedisStore.reencryptAll}. */
-export interface ReencryptResult {
-  scanned: number;
-  reencrypted: number;
-}
-
-/** Where {@link RedisStore.reencryptAll} is, reported after each connection it looked at. */
-export interface ReencryptProgress {
-  /** Connections looked at so far (re-encrypted or already under the current key). */
-  scanned: number;
-  reencrypted: number;
-  /** Connections in the store when the run started (`SCARD`; `scanned` may pass it if some are added meanwhile). */
-  total: number;
-}
-
-/** Options of {@link RedisStore.reencryptAll}. */
-export interface ReencryptOptions {
-  /** Called after each connection, e.g. to draw a progress bar. Must not throw. */
-  onProgress?: (progress: ReencryptProgress) => void;
-}
-
 const UNAVAILABLE_STATES = new Set(['reconnecting', 'close', 'end', 'disconnecting']);
 
 /** Parses a stored record; damage gives a clear error naming the record, never its content. */
@@ -96,7 +75,7 @@ function pairs(reply: unknown, from = 0): [string, string][] {
  * unique token released and extended only by that token, one-time values with `GETDEL`.
  * Secrets are encrypted before they leave the process.
  */
-export class RedisStore implements ConnectionStore {
+export class RedisStore implements ReencryptingStore {
   readonly prefix: string;
   /** The key layout (groups, hash tags); see the README. */
   readonly layout: KeyLayout;

@@ -1,13 +1,9 @@
+import type { ReencryptProgress } from '@authkit/core';
 import type { CliStream } from '../io';
 import { formatCount } from '../output/time';
 
-/** Where a re-encryption is (the stores' `reencryptAll` reports this after each connection). */
-export interface RotationProgress {
-  scanned: number;
-  reencrypted: number;
-  /** Connections in the store when the run started. */
-  total: number;
-}
+/** Where a re-encryption is: core's `ReencryptProgress`, which the stores' `reencryptAll` reports after each connection. */
+export type RotationProgress = ReencryptProgress;
 
 /** Shows progress: a bar redrawn in place on a terminal, plain lines in a pipe or a log. */
 export interface ProgressReporter {

@@ -1,12 +1,7 @@
-import type { ConnectionStore } from '@authkit/core';
+import type { ConnectionStore, ReencryptingStore } from '@authkit/core';
 import { CliError } from '../errors';
 import { ExitCode } from '../exit-codes';
 import type { RotationProgress } from './progress';
-
-/** A store that can move its records to the key ring's current key (file, Redis, PostgreSQL). */
-export interface ReencryptingStore extends ConnectionStore {
-  reencryptAll(options?: { onProgress?: (progress: RotationProgress) => void }): Promise<{ scanned: number; reencrypted: number }>;
-}
 
 /** Result of {@link rotateStore}. */
 export interface RotationResult {

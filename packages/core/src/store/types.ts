@@ -55,3 +55,35 @@ export interface ConnectionStore {
   /** Frees connections, timers, file handles. */
   close?(): Promise<void>;
 }
+
+/** Result of a durable store's `reencryptAll()`. */
+export interface ReencryptResult {
+  /** Connections looked at. */
+  scanned: number;
+  /** Connections rewritten under the key ring's current key. */
+  reencrypted: number;
+}
+
+/** Where a `reencryptAll()` is, reported after each connection it looked at. */
+export interface ReencryptProgress {
+  /** Connections looked at so far (re-encrypted or already under the current key). */
+  scanned: number;
+  reencrypted: number;
+  /** Connections in the store when the run started (`scanned` may pass it if some are added meanwhile). */
+  total: number;
+}
+
+/** Options of a durable store's `reencryptAll()`. */
+export interface ReencryptOptions {
+  /** Called after each connection, e.g. to draw a progress bar. Must not throw. */
+  onProgress?: (progress: ReencryptProgress) => void;
+}
+
+/**
+ * A store that can move every record to its key ring's current key (the file, Redis and
+ * PostgreSQL stores): through versioned writes, so it is safe while apps run and resumable
+ * after an interruption. `authkit keys rotate` drives it.
+ */
+export interface ReencryptingStore extends ConnectionStore {
+  reencryptAll(options?: ReencryptOptions): Promise<ReencryptResult>;
+}
