@@ -1,7 +1,7 @@
 import type { Ctx } from './http';
 import { redactEntry } from './redact';
 import type { Route } from './router';
-import type { Sandbox } from './sandbox';
+import type { Sandbox } from './sandbox-types';
 import { applySettingsPatch } from './settings';
 import type { FaultKind, ProviderId } from './types';
 import { PROVIDER_IDS } from './types';

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 export { startSandbox } from './sandbox';
-export type { Sandbox, SandboxEndpoints, SandboxFaults, StartSandboxOptions } from './sandbox';
+export type { Sandbox, SandboxEndpoints, SandboxFaults, StartSandboxOptions } from './sandbox-types';
 export { DEMO_CLIENTS } from './data';
 export { SandboxClock } from './clock';
 export { fingerprint } from './redact';

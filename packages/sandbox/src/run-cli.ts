@@ -4,7 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import { DEMO_CLIENTS } from './data';
-import { startSandbox, type Sandbox } from './sandbox';
+import { startSandbox } from './sandbox';
+import type { Sandbox } from './sandbox-types';
 import { PROVIDER_IDS, type ProviderId } from './types';
 
 const USAGE = `Usage: authkit-sandbox [--port 4010] [--host 127.0.0.1] [--auto-approve]

@@ -1,4 +1,4 @@
-import type { Sandbox } from '../sandbox';
+import type { Sandbox } from '../sandbox-types';
 import type { SandboxConnection } from './types';
 
 /**

@@ -1,5 +1,5 @@
 import type { DEMO_CLIENTS } from '../data';
-import type { SandboxEndpoints, StartSandboxOptions } from '../sandbox';
+import type { SandboxEndpoints, StartSandboxOptions } from '../sandbox-types';
 import { startSandbox } from '../sandbox';
 import { adminRequest, isObject, stringField } from './admin-request';
 import { connectionTo } from './in-process';

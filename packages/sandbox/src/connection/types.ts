@@ -1,6 +1,6 @@
 import type { DEMO_CLIENTS } from '../data';
 import type { IguideApiToken } from '../providers/iguide-tokens';
-import type { SandboxEndpoints } from '../sandbox';
+import type { SandboxEndpoints } from '../sandbox-types';
 import type { ProviderId } from '../types';
 
 /**
