@@ -82,6 +82,25 @@ describe('warm access tokens and periodic verify', () => {
     expect(h.sandbox.stats.count('plannr.token')).toBe(0);
   });
 
+  it('warms a short-lived (4 s) access token at half its life, not on every sweep (the lead is capped like the skew)', async () => {
+    h.sandbox.settings.plannr.accessTokenTtlSeconds = 4;
+    h.sandbox.clock.freeze();
+    const authkit = h.makeAuthKit({ maintenance: { warmAccessTokens: ['plannr'] } });
+    const connection = await h.connectOAuth('plannr', 'warm-short', authkit);
+    h.sandbox.stats.reset();
+    for (let sweep = 0; sweep < 3; sweep++) expect(await authkit.runMaintenance()).toMatchObject({ refreshed: 0 });
+    h.sandbox.clock.advance(1_900);
+    expect(await authkit.runMaintenance()).toMatchObject({ refreshed: 0 });
+    h.sandbox.clock.advance(200); // past half of its 4 s
+    expect(await authkit.runMaintenance()).toMatchObject({ refreshed: 1 });
+    expect(await authkit.runMaintenance()).toMatchObject({ refreshed: 0 });
+    expect(refreshes()).toBe(1);
+    // Fresh for another 2 s: the request path does not wait on the token endpoint either.
+    expect((await authkit.client('plannr', connection.id).fetch('/api/v1/contacts')).status).toBe(200);
+    expect(refreshes()).toBe(1);
+    h.sandbox.clock.unfreeze();
+  });
+
   it('asks iGUIDE about an API token every day, recording what it says', async () => {
     const token = h.sandbox.iguide.createApiToken({ scopes: ['iguide.list'] });
     const connection = await h.authkit.connectStatic({ providerId: 'iguide', ownerId: 'v', credential: { kind: 'api_token', tokenId: token.id, tokenValue: token.token } });

@@ -12,6 +12,7 @@ import { MemoryStore } from '../store/memory-store';
 import { unrefTimer } from '../util/sleep';
 import { isUsable } from './usable';
 import { writeRecord } from './write';
+import { renewalTime } from './renewal-time';
 
 /** Options of {@link TokenLifecycle.refresh}. */
 export interface RefreshOptions {
@@ -40,17 +41,11 @@ export class TokenLifecycle {
     this.#runtime = runtime;
   }
 
-  /**
-   * True when the access token is within the skew of its expiry. The skew is capped at half
-   * the token's lifetime: with a 60 s skew, a 3 s token would otherwise be refreshed (and its
-   * refresh token rotated) on every single call.
-   */
+  /** True when the access token is within the skew of its expiry (capped at half its lifetime). */
   needsRefresh(record: ConnectionRecord): boolean {
     const credential = record.credential;
     if (credential.kind !== 'oauth2' || credential.expiresAt === undefined) return false;
-    const lifetime = credential.issuedAt === undefined ? Number.POSITIVE_INFINITY : credential.expiresAt - credential.issuedAt;
-    const skew = Math.min(this.#runtime.refreshSkewMs, Math.max(0, lifetime / 2));
-    return credential.expiresAt - skew <= this.#runtime.now();
+    return renewalTime(credential.expiresAt, credential.issuedAt, this.#runtime.refreshSkewMs) <= this.#runtime.now();
   }
 
   /** True when AuthKit can get a new access token without the user. */

@@ -1,4 +1,5 @@
 import type { ConnectionRecord } from '../connection';
+import { renewalTime } from '../lifecycle/renewal-time';
 import { isUsable } from '../lifecycle/usable';
 import type { ProviderDefinition } from '../providers/types';
 import type { LifecycleSettings } from './settings';
@@ -34,7 +35,9 @@ function times(settings: LifecycleSettings, provider: ProviderDefinition | undef
       // that keeps the refresh token) is not tried again: `refresh_token.expiring` says it.
       if (record.updatedAt < opens) result.keepAlive = opens;
     }
-    if (renewable && credential.expiresAt !== undefined && settings.warm(record.providerId)) result.warm = credential.expiresAt - settings.warmLeadMs;
+    if (renewable && credential.expiresAt !== undefined && settings.warm(record.providerId)) {
+      result.warm = renewalTime(credential.expiresAt, credential.issuedAt, settings.warmLeadMs);
+    }
   } else if (provider.verify !== undefined) {
     result.verify = (record.verifiedAt ?? record.createdAt) + settings.verifyEveryMs;
   }
