@@ -1,7 +1,7 @@
 import { createAuthKit } from '@authkit/core';
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DemoCredentialBank, EventLog, createDemoStore, demoProviders, registerCallbacks } from '@authkit/demo-kit';
+import { createDemoStore, DEMO_MAINTENANCE, DemoCredentialBank, demoProviders, EventLog, maintenanceIntervalMs, registerCallbacks } from '@authkit/demo-kit';
 import { startOrConnectSandbox } from '@authkit/sandbox';
 import { createDemoApp } from './app';
 import type { DemoConfig } from './config';
@@ -33,9 +33,15 @@ export async function startDemo(config: DemoConfig): Promise<RunningDemo> {
   // The surface's callback route on this app's origin: the sandbox matches redirect URIs exactly.
   await registerCallbacks(sandbox, (providerId) => `${appUrl}${BASE_PATH}/${providerId}/callback`);
   const { store, description } = createDemoStore(config);
-  const authkit = createAuthKit({ providers: demoProviders(sandbox), store });
+  const authkit = createAuthKit({ providers: demoProviders(sandbox), store, maintenance: DEMO_MAINTENANCE });
   const events = new EventLog();
   const detach = events.attach(authkit);
+  // One timer for the app: keeps connections alive between visits (an Express app has no
+  // lifecycle hooks, so the app starts and stops it, as any timer of its own).
+  const maintenance = authkit.startMaintenance({
+    intervalMs: maintenanceIntervalMs(),
+    onError: (error) => console.warn(`express-demo: a maintenance sweep failed: ${error instanceof Error ? error.message : String(error)}`),
+  });
   console.log(`express-demo: connections kept in ${description}`);
 
   ready.handler = createDemoApp({
@@ -52,6 +58,7 @@ export async function startDemo(config: DemoConfig): Promise<RunningDemo> {
     sandboxUrl: sandbox.url,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await maintenance.stop();
       detach();
       await authkit.store.close?.();
       await sandbox.close();

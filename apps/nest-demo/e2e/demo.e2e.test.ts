@@ -5,4 +5,4 @@ import { fileURLToPath } from 'node:url';
 
 const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-describeDemoSuite({ name: 'nest-demo', basePath: '/authkit', boot: (sandboxUrl) => bootNodeDemo({ name: 'nest-demo', appDir, env: { SANDBOX_URL: sandboxUrl } }) });
+describeDemoSuite({ name: 'nest-demo', basePath: '/authkit', boot: (sandboxUrl) => bootNodeDemo({ name: 'nest-demo', appDir, env: { SANDBOX_URL: sandboxUrl, AUTHKIT_MAINTENANCE_INTERVAL_MS: '250' } }) });

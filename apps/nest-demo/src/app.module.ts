@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { AuthKitModule, type AuthKitModuleOptions } from '@authkit/nestjs';
-import { DemoSession, createDemoStore, demoProviders } from '@authkit/demo-kit';
+import { createDemoStore, DEMO_MAINTENANCE, demoProviders, DemoSession, maintenanceIntervalMs } from '@authkit/demo-kit';
 import type { SandboxConnection } from '@authkit/sandbox';
 import { ApiController } from './api.controller.js';
 import { DEMO, demoConfig, type DemoConfig } from './config.js';
@@ -32,6 +32,9 @@ class DemoModule {}
         return {
           providers: demoProviders(sandbox),
           store,
+          maintenance: DEMO_MAINTENANCE,
+          // Started once the app has bootstrapped, stopped on app.close() / shutdown hooks.
+          startMaintenance: { intervalMs: maintenanceIntervalMs() },
           getOwner: (req) => session.user(req),
           cookieSecret: demo.secret,
           ...(demo.appUrl ? { appUrl: demo.appUrl } : {}),

@@ -4,4 +4,4 @@ import { describeDemoSuite } from '@authkit/e2e';
 import { startBuiltApp } from './app-server';
 import { nextAuthCases } from './next-auth-cases';
 
-describeDemoSuite({ name: 'next-demo', basePath: '/api/authkit', boot: (sandboxUrl) => startBuiltApp({ SANDBOX_URL: sandboxUrl }) }, nextAuthCases);
+describeDemoSuite({ name: 'next-demo', basePath: '/api/authkit', boot: (sandboxUrl) => startBuiltApp({ SANDBOX_URL: sandboxUrl, AUTHKIT_MAINTENANCE_INTERVAL_MS: '250' }) }, nextAuthCases);

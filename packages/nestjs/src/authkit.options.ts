@@ -12,6 +12,13 @@ export type AuthKitModuleOptions = (
   Omit<ConnectHandlerOptions, 'basePath'> & {
     /** Returns the owner id of the request, or undefined when nobody is signed in (→ 401). */
     getOwner: GetOwner;
+    /**
+     * Runs core's maintenance (refresh-token keep-alive, warm tokens, periodic verify) while the
+     * app runs: started once the app has bootstrapped, stopped on shutdown (`app.close()`, or a
+     * signal with `enableShutdownHooks()`). `true` sweeps every minute. Default off: an app that
+     * schedules `authkit.runMaintenance()` itself (a cron job, a queue) leaves it out.
+     */
+    startMaintenance?: true | { intervalMs?: number };
   };
 
 /** Options that shape the module itself; given beside the options in both forms. */

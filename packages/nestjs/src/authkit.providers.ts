@@ -13,7 +13,7 @@ import { ProviderClientPipe } from './provider-client.pipe';
 function authKitFactory(options: AuthKitModuleOptions): AuthKit {
   if (options.authkit) return options.authkit;
   // Only core's own options reach createAuthKit; the rest are the surface's and Nest's.
-  const { getOwner: _o, cookieSecret: _c, appUrl: _a, defaultReturnTo: _d, cookiePrefix: _p, bodyLimitBytes: _b, onError: _e, authkit: _k, ...core } = options;
+  const { getOwner: _o, cookieSecret: _c, appUrl: _a, defaultReturnTo: _d, cookiePrefix: _p, bodyLimitBytes: _b, onError: _e, startMaintenance: _m, authkit: _k, ...core } = options;
   return createAuthKit(core);
 }
 

@@ -1,5 +1,5 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { AuthKitError, type AuthKit, type AuthKitClient, type ConnectHandler, type ConnectionView } from '@authkit/core';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { AuthKitError, type AuthKit, type AuthKitClient, type ConnectHandler, type ConnectionView, type MaintenanceHandle } from '@authkit/core';
 import { sendWebResponse, toWebRequest } from '@authkit/core/node';
 import type { Request, Response } from 'express';
 import { AUTHKIT, AUTHKIT_HANDLER, AUTHKIT_MODULE_OPTIONS, REQUEST_CLIENTS, REQUEST_OWNER } from './authkit.constants';
@@ -12,8 +12,9 @@ type AuthKitRequest = Request & { [REQUEST_OWNER]?: string | null; [REQUEST_CLIE
  * module's `getOwner`), and core's connection lookup for guards, pipes and handlers.
  */
 @Injectable()
-export class AuthKitService implements OnModuleDestroy {
+export class AuthKitService implements OnApplicationBootstrap, OnModuleDestroy {
   readonly #appOrigin: string | undefined;
+  #maintenance: MaintenanceHandle | undefined;
 
   constructor(
     @Inject(AUTHKIT) readonly authkit: AuthKit,
@@ -68,8 +69,22 @@ export class AuthKitService implements OnModuleDestroy {
     return client;
   }
 
-  /** Closes the store when the module built the AuthKit instance itself. */
+  /** Starts maintenance when the module's `startMaintenance` asks for it. */
+  onApplicationBootstrap(): void {
+    const wanted = this.options.startMaintenance;
+    if (wanted === undefined) return;
+    const logger = new Logger('AuthKit');
+    this.#maintenance = this.authkit.startMaintenance({
+      ...(wanted === true || wanted.intervalMs === undefined ? {} : { intervalMs: wanted.intervalMs }),
+      // A sweep that fails as a whole (the store down); failures of single connections are on them.
+      onError: (error) => logger.warn(`A maintenance sweep failed: ${error instanceof Error ? error.message : String(error)}`),
+    });
+  }
+
+  /** Stops maintenance (waiting for a sweep in progress), then closes the store when the module built the AuthKit instance itself. */
   async onModuleDestroy(): Promise<void> {
+    await this.#maintenance?.stop();
+    this.#maintenance = undefined;
     if (!this.options.authkit) await this.authkit.store.close?.();
   }
 }

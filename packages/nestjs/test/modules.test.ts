@@ -4,8 +4,9 @@ import { Controller, Get, Injectable, Module, UseFilters, UseGuards, type INestA
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { startSandbox, type Sandbox } from '@authkit/sandbox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAuthKit, providers } from '@authkit/core';
+import { DEMO_CLIENTS, startSandbox, type Sandbox } from '@authkit/sandbox';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   AuthKitExceptionFilter,
   AuthKitModule,
@@ -152,5 +153,45 @@ describe('two AuthKitModules in one process', () => {
     await first.app.close();
     const again = await boot(Second);
     await again.app.close();
+  });
+});
+
+describe('startMaintenance', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+
+  it('keeps an idle Plannr connection alive while the app runs, and stops with app.close()', async () => {
+    // A sandbox of its own: its clock moves by months.
+    const own = await startSandbox({ port: 0, autoApprove: true });
+    try {
+      const redirectUri = 'http://127.0.0.1:9/callback';
+      own.addRedirectUri('plannr', DEMO_CLIENTS.plannr.clientId, redirectUri);
+      const authkit = createAuthKit({
+        providers: [providers.plannr({ ...DEMO_CLIENTS.plannr, ...own.endpoints.plannr, redirectUri })],
+        store: new MemoryStore({ now: () => own.now() }),
+        now: () => own.now(),
+      });
+      const { url } = await authkit.startAuthorization({ providerId: 'plannr', ownerId: 'idle' });
+      const callback = (await fetch(url, { redirect: 'manual' })).headers.get('location') ?? '';
+      const { connection } = await authkit.completeAuthorization({ providerId: 'plannr', ownerId: 'idle', callback });
+      const refreshes = () => own.stats.count('plannr.token', { grantType: 'refresh_token' });
+
+      // 170 days on: inside the 14-day lead before Plannr's 180-day refresh-token expiry.
+      own.clock.advance(170 * DAY);
+      @Module({ imports: [AuthKitModule.forRoot({ authkit, getOwner: ownerFromHeader, cookieSecret: COOKIE_SECRET, startMaintenance: { intervalMs: 20 } })] })
+      class AppModule {}
+      expect(refreshes()).toBe(0);
+      const { app } = await boot(AppModule);
+      await vi.waitFor(() => expect(refreshes()).toBe(1), { timeout: 5_000, interval: 20 });
+      const kept = await authkit.getConnection(connection.id);
+      expect(kept?.status).toBe('active');
+      expect(kept?.refreshTokenExpiresAt).toBeGreaterThan(own.now() + 170 * DAY);
+
+      await app.close();
+      own.clock.advance(170 * DAY);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(refreshes()).toBe(1);
+    } finally {
+      await own.close();
+    }
   });
 });

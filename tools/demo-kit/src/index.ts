@@ -8,6 +8,7 @@ export { API_CALLS, SYSTEMS, apiCallFor, demoCredentialOf } from './catalogue';
 export type { ApiCall, ConnectMethod, SystemEntry } from './catalogue';
 export { OAUTH_CLIENTS, demoProviders, registerCallbacks } from './providers';
 export { verifyByKind, withVerify } from './verify';
+export { DEMO_MAINTENANCE, maintenanceIntervalMs } from './maintenance';
 export { DEMO_CREDENTIAL_KINDS, isDemoCredentialKind, mintDemoCredential } from './credentials';
 export type { DemoApiToken, DemoCredentialKind, DemoCredentials } from './credentials';
 export { DemoCredentialBank } from './credential-bank';

@@ -4,7 +4,7 @@ import { authkitProviders, createAuthKitNext, withAuthKit } from '@authkit/next-
 import type { AuthKitNext } from '@authkit/next-auth';
 import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { DemoCredentialBank, EventLog, createDemoStore, demoProviders, registerCallbacks, validUserName } from '@authkit/demo-kit';
+import { DEMO_MAINTENANCE, DemoCredentialBank, EventLog, createDemoStore, demoProviders, maintenanceIntervalMs, registerCallbacks, validUserName } from '@authkit/demo-kit';
 import { startOrConnectSandbox } from '@authkit/sandbox';
 import type { SandboxConnection } from '@authkit/sandbox';
 import { readEnv } from './env';
@@ -37,7 +37,7 @@ async function createRuntime(): Promise<DemoRuntime> {
   const sandbox = await startOrConnectSandbox({ url: env.sandboxUrl });
   const { store, description } = createDemoStore({ dataDir: env.dataDir, encryptionKey: env.encryptionKey });
   console.log(`[next-demo] connections kept in ${description}`);
-  const authkit = createAuthKit({ store, providers: demoProviders(sandbox) });
+  const authkit = createAuthKit({ store, providers: demoProviders(sandbox), maintenance: DEMO_MAINTENANCE });
   const events = new EventLog();
   events.attach(authkit);
 
@@ -88,4 +88,23 @@ export function getRuntime(): Promise<DemoRuntime> {
     throw error;
   });
   return holder[KEY];
+}
+
+/**
+ * Starts the demo's maintenance once per server process (from `instrumentation.ts`): one timer
+ * on the shared runtime's AuthKit, so connections stay alive between visits.
+ */
+export async function startMaintenance(): Promise<void> {
+  let authkit: AuthKit;
+  try {
+    ({ authkit } = await getRuntime());
+  } catch (error) {
+    // The pages say what is wrong (an unreachable SANDBOX_URL) and retry; the server still starts.
+    console.warn(`[next-demo] maintenance not started: ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
+  authkit.startMaintenance({
+    intervalMs: maintenanceIntervalMs(),
+    onError: (error) => console.warn(`[next-demo] a maintenance sweep failed: ${error instanceof Error ? error.message : String(error)}`),
+  });
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import { clockCases } from './cases-clock';
+import { maintenanceCases } from './cases-maintenance';
 import { oauthCases } from './cases-oauth';
 import { pastedCases } from './cases-pasted';
 import { repairCases } from './cases-repair';
@@ -28,6 +29,7 @@ export function describeDemoSuite(demo: DemoUnderTest, extraCases?: (ctx: SuiteC
     pastedCases(ctx);
     repairCases(ctx);
     extraCases?.(ctx);
+    maintenanceCases(ctx);
     // Last, alone: it moves the sandbox's clock for every case after it.
     clockCases(ctx);
   });
