@@ -43,6 +43,11 @@ export interface AuthKitNext {
   errorResponse(error: unknown): Response;
   /** Core's connect handler behind the routes. */
   handler(): ConnectHandler;
+  /**
+   * The AuthKit behind it, built on first use (for `instrumentation.ts`:
+   * `getAuthKit().startMaintenance()`, or a cron route's `runMaintenance()`).
+   */
+  getAuthKit(): AuthKit;
 }
 
 const DEFAULT_BASE_PATH = '/api/authkit';
@@ -110,6 +115,7 @@ export function createAuthKitNext(authkit: AuthKit | (() => AuthKit), options: A
     },
     errorResponse: (error) => state().handler.errorResponse(error),
     handler: () => state().handler,
+    getAuthKit: () => state().authkit,
   };
 }
 
