@@ -40,6 +40,12 @@ async function createRuntime(): Promise<DemoRuntime> {
   const authkit = createAuthKit({ store, providers: demoProviders(sandbox), maintenance: DEMO_MAINTENANCE });
   const events = new EventLog();
   events.attach(authkit);
+  // One timer per server process (the runtime is one per process): keeps connections alive
+  // between visits. instrumentation.ts creates the runtime at start-up, so it runs from then on.
+  authkit.startMaintenance({
+    intervalMs: maintenanceIntervalMs(),
+    onError: (error) => console.warn(`[next-demo] a maintenance sweep failed: ${error instanceof Error ? error.message : String(error)}`),
+  });
 
   // Each OAuth client serves two flows here: next-auth sign-in and the connect surface.
   await registerCallbacks(sandbox, (id) => `${env.appUrl}${AUTH_BASE}/callback/${id}`);
@@ -91,20 +97,14 @@ export function getRuntime(): Promise<DemoRuntime> {
 }
 
 /**
- * Starts the demo's maintenance once per server process (from `instrumentation.ts`): one timer
- * on the shared runtime's AuthKit, so connections stay alive between visits.
+ * Creates the runtime when the server starts (from `instrumentation.ts`), so maintenance runs
+ * before anyone visits. A failure (an unreachable SANDBOX_URL) is only logged: the first page
+ * tries again and says what is wrong.
  */
-export async function startMaintenance(): Promise<void> {
-  let authkit: AuthKit;
+export async function startRuntime(): Promise<void> {
   try {
-    ({ authkit } = await getRuntime());
+    await getRuntime();
   } catch (error) {
-    // The pages say what is wrong (an unreachable SANDBOX_URL) and retry; the server still starts.
-    console.warn(`[next-demo] maintenance not started: ${error instanceof Error ? error.message : String(error)}`);
-    return;
+    console.warn(`[next-demo] not ready yet: ${error instanceof Error ? error.message : String(error)}`);
   }
-  authkit.startMaintenance({
-    intervalMs: maintenanceIntervalMs(),
-    onError: (error) => console.warn(`[next-demo] a maintenance sweep failed: ${error instanceof Error ? error.message : String(error)}`),
-  });
 }
