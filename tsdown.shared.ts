@@ -25,3 +25,12 @@ export const publishedBuild = {
     },
   },
 } satisfies UserConfig;
+
+/**
+ * The build of a published package: ESM + CJS from `src/index.ts`, with `.js`/`.cjs` (and
+ * `.d.ts`/`.d.cts`) names as each package.json's exports say, for Node unless told otherwise.
+ * A package passes only what differs (more entries, `platform`, `define`).
+ */
+export function publishedPackage(overrides: UserConfig = {}): UserConfig {
+  return { entry: ['src/index.ts'], format: ['esm', 'cjs'], ...publishedBuild, clean: true, platform: 'node', fixedExtension: false, ...overrides };
+}

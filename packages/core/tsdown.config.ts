@@ -1,10 +1,5 @@
 import { defineConfig } from 'tsdown';
-import { publishedBuild } from '../../tsdown.shared';
+import { publishedPackage } from '../../tsdown.shared';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts' },
-  format: ['esm', 'cjs'],
-  ...publishedBuild,
-  clean: true,
-  platform: 'neutral',
-});
+// Web-standard core (neutral platform), plus the Node request/response helpers under ./node.
+export default defineConfig(publishedPackage({ entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts' }, platform: 'neutral' }));

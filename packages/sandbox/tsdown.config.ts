@@ -1,12 +1,5 @@
 import { defineConfig } from 'tsdown';
-import { publishedBuild } from '../../tsdown.shared';
+import { publishedPackage } from '../../tsdown.shared';
 
-export default defineConfig({
-  entry: ['src/index.ts', 'src/cli.ts'],
-  format: ['esm', 'cjs'],
-  ...publishedBuild,
-  clean: true,
-  platform: 'node',
-  // package.json points at dist/index.js (ESM, "type": "module") and dist/index.cjs.
-  fixedExtension: false,
-});
+// index: the library; cli: the `authkit-sandbox` bin.
+export default defineConfig(publishedPackage({ entry: ['src/index.ts', 'src/cli.ts'] }));

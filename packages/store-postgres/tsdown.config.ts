@@ -1,12 +1,4 @@
 import { defineConfig } from 'tsdown';
-import { publishedBuild } from '../../tsdown.shared';
+import { publishedPackage } from '../../tsdown.shared';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  ...publishedBuild,
-  clean: true,
-  platform: 'node',
-  // Keep .js/.cjs names, matching package.json's exports.
-  fixedExtension: false,
-});
+export default defineConfig(publishedPackage());
