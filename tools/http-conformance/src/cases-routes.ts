@@ -9,6 +9,7 @@ interface View {
   grant: string;
   credentialKind: string;
   version: number;
+  expiresAt?: number;
 }
 
 /** Every route, on its happy path. */
@@ -75,6 +76,20 @@ export function routeCases(ctx: SuiteContext): void {
       expectRedirect(answer, 303, '/systems?authkit=connected&authkit_provider=iguide');
       const [connection] = (await user.get(at(ctx, '/'))).json<{ connections: View[] }>().connections;
       expect(connection).toMatchObject({ providerId: 'iguide', credentialKind: 'api_token', status: 'active' });
+    });
+
+    it('POST /:provider/credentials: expiresAt as ISO 8601, epoch seconds or epoch milliseconds is recorded; a non-date is refused with its reason', async () => {
+      const user = browser(ctx);
+      const at2031 = Date.UTC(2031, 0, 2, 3, 4, 5);
+      for (const [index, expiresAt] of ['2031-01-02T03:04:05Z', String(at2031 / 1000), String(at2031)].entries()) {
+        const { id, token } = ctx.world.sandbox.iguide.createApiToken({ scopes: ['iguide.list'] });
+        const created = await user.postJson(at(ctx, '/iguide/credentials'), { tokenId: id, tokenValue: token, expiresAt, label: `expiry-${index}` });
+        expect(created.status).toBe(201);
+        expect(created.json<{ connection: View }>().connection.expiresAt).toBe(at2031);
+      }
+      const { id, token } = ctx.world.sandbox.iguide.createApiToken({ scopes: ['iguide.list'] });
+      const refused = await user.postForm(at(ctx, '/iguide/credentials'), { tokenId: id, tokenValue: token, expiresAt: 'next spring', returnTo: '/systems' });
+      expectRedirect(refused, 303, `/systems?authkit_error=invalid_request&authkit_provider=iguide&authkit_detail=${encodeURIComponent('the field "expiresAt" must be a date').replaceAll('%20', '+')}`);
     });
 
     it('POST /:provider/refresh-token: each pasted portal gets the next free label; a taken label is refused', async () => {

@@ -21,9 +21,12 @@ function staticCredential(call: Call, provider: ProviderDefinition, defaultKind?
   const kind =
     optionalField(call, 'kind') ??
     (call.fields?.has('tokenId') ? 'api_token' : call.fields?.has('key') ? 'api_key' : call.fields?.has('token') ? 'personal_access_token' : defaultKind);
-  // What the provider told when the credential was created (iGUIDE shows expiresAt and scopes).
-  const expiresAt = optionalTime(call, provider);
-  const expiry = expiresAt === undefined ? {} : { expiresAt };
+  // What the provider told when the credential was created (iGUIDE shows expiresAt and scopes);
+  // read only for the kinds that have an expiry.
+  const expiry = () => {
+    const expiresAt = optionalTime(call, provider);
+    return expiresAt === undefined ? {} : { expiresAt };
+  };
   switch (kind) {
     case 'api_token': {
       const scopes = parseScopes(optionalField(call, 'scopes'));
@@ -31,14 +34,14 @@ function staticCredential(call: Call, provider: ProviderDefinition, defaultKind?
         kind,
         tokenId: requiredField(call, 'tokenId', provider.id),
         tokenValue: requiredField(call, 'tokenValue', provider.id),
-        ...expiry,
+        ...expiry(),
         ...(scopes === undefined ? {} : { scopes }),
       };
     }
     case 'api_key':
       return { kind, key: requiredField(call, 'key', provider.id) };
     case 'personal_access_token':
-      return { kind, token: requiredField(call, 'token', provider.id), ...expiry };
+      return { kind, token: requiredField(call, 'token', provider.id), ...expiry() };
     default:
       throw new AuthKitError('invalid_request', 'The credential kind is missing or unknown.', {
         providerId: provider.id,
@@ -47,11 +50,15 @@ function staticCredential(call: Call, provider: ProviderDefinition, defaultKind?
   }
 }
 
-/** `expiresAt` as an ISO 8601 date or time, or epoch milliseconds. */
+/** Below this an all-digit time is epoch seconds (the usual API form), above it milliseconds (2001-09-09 either way). */
+const EPOCH_MS_FROM = 1e12;
+
+/** `expiresAt` as an ISO 8601 date or time, or an epoch time in seconds or milliseconds. */
 function optionalTime(call: Call, provider: ProviderDefinition): number | undefined {
   const value = optionalField(call, 'expiresAt');
   if (value === undefined) return undefined;
-  const time = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+  const digits = /^\d+$/.test(value) ? Number(value) : undefined;
+  const time = digits === undefined ? Date.parse(value) : digits < EPOCH_MS_FROM ? digits * 1000 : digits;
   if (!Number.isFinite(time)) {
     throw new AuthKitError('invalid_request', 'expiresAt is not a date.', { providerId: provider.id, detail: 'the field "expiresAt" must be a date' });
   }

@@ -4,6 +4,7 @@
 const SAFE_DETAILS = [
   /^the (token|token id|token value|API key|refresh token) (is empty|has leading or trailing whitespace|contains smart quotes|contains spaces, line breaks or non-ASCII characters)$/,
   /^the field "(tokenId|tokenValue|key|token|refreshToken|kind|connection|label)" is required$/,
+  /^the field "expiresAt" must be a date$/,
   /^it was refused( \(HTTP \d{3}\))?$/,
 ];
 
