@@ -270,3 +270,45 @@ describe('401 replay (loopback OAuth2 API)', () => {
     }
   });
 });
+
+describe('token endpoint refused before sending', () => {
+  it('a plain-HTTP token endpoint on a remote host is a configuration_error, not a retried network error', async () => {
+    let sent = 0;
+    const authkit = createAuthKit({
+      store: new MemoryStore(),
+      providers: [
+        providers.oauth2({
+          id: 'plain',
+          baseUrl: 'https://api.example.test',
+          clientId: 'c',
+          clientSecret: 's',
+          authorizationEndpoint: 'https://id.example.test/authorize',
+          tokenEndpoint: 'http://id.example.test/token',
+        }),
+      ],
+      retry: { attempts: 3, baseDelayMs: 1 },
+      fetch: () => {
+        sent++;
+        return Promise.reject(new TypeError('fetch failed'));
+      },
+    });
+    const attempts: number[] = [];
+    authkit.on('token.refresh_failed', (event) => attempts.push(event.attempt));
+    const connection = await authkit.saveTokenResponse({
+      providerId: 'plain',
+      ownerId: 'o',
+      tokens: { access_token: 'access-value', refresh_token: 'refresh-value', expires_in: 3600 },
+    });
+    const error = await authkit
+      .client('plain', connection.id)
+      .refresh()
+      .then(
+        () => undefined,
+        (reason: unknown) => reason,
+      );
+    expect(error).toBeInstanceOf(AuthKitError);
+    expect(error).toMatchObject({ code: 'configuration_error', providerId: 'plain' });
+    expect(sent).toBe(0);
+    expect(attempts).toEqual([1]);
+  });
+});

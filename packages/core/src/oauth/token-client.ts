@@ -175,6 +175,8 @@ async function exchangeOnce(
 }
 
 function requestFailure(providerId: string, error: unknown): AuthKitError {
+  // AuthKit's own refusals before sending (a non-HTTPS endpoint, a missing client secret).
+  if (error instanceof AuthKitError) return error;
   const name = error instanceof Error ? error.name : '';
   if (name === 'TimeoutError' || name === 'AbortError') {
     return new TokenEndpointError('Token endpoint request timed out.', { providerId, transient: true });
