@@ -1,6 +1,6 @@
 // Maintenance between requests and connection health, against the sandbox over HTTP on its clock.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MemoryStore, type AuthKitEvent, type ConnectionView } from '../src/index';
+import { createAuthKit, MemoryStore, providers, type AuthKitEvent, type ConnectionView, type ProviderDefinition } from '../src/index';
 import { caught, startHarness, type Harness } from './helpers/sandbox';
 
 const HOUR = 3_600_000;
@@ -115,6 +115,31 @@ describe('warm access tokens and periodic verify', () => {
     expect(await h.authkit.runMaintenance()).toMatchObject({ due: 1, failed: 1 });
     expect(await status(connection.id)).toBe('invalid_credential');
     expect((await h.authkit.getConnection(connection.id))?.dueAt).toBeUndefined();
+  });
+});
+
+describe('a connection whose maintenance throws', () => {
+  it('a plain Error from one connection counts as failed; the sweep goes on and reports', async () => {
+    let clock = 1_000_000;
+    let broken = false;
+    const provider: ProviderDefinition = {
+      ...providers.apiKey({ id: 'checked', baseUrl: 'https://api.example.test', header: 'X-API-Key' }),
+      verify: ({ connection }) => {
+        if (broken && connection.ownerId === 'bad') return Promise.reject(new Error('a bug in the verify call'));
+        return Promise.resolve({});
+      },
+    };
+    const authkit = createAuthKit({ providers: [provider], store: new MemoryStore({ now: () => clock }), now: () => clock, maintenance: { concurrency: 2 } });
+    const swept: AuthKitEvent[] = [];
+    authkit.on('maintenance.swept', (event) => swept.push(event));
+    for (const owner of ['a', 'bad', 'b', 'c']) {
+      await authkit.connectStatic({ providerId: 'checked', ownerId: owner, credential: { kind: 'api_key', key: `key-${owner}` } });
+    }
+    broken = true;
+    clock += DAY + 1;
+    const report = await authkit.runMaintenance();
+    expect(report).toMatchObject({ due: 4, verified: 3, failed: 1 });
+    expect(swept).toHaveLength(1);
   });
 });
 

@@ -1,5 +1,4 @@
 import type { ConnectionRecord } from '../connection';
-import { isAuthKitError } from '../errors';
 import type { Pacer } from '../fetch/pacer';
 import type { Runtime } from '../runtime';
 import { openTelemetry } from '../telemetry/load';
@@ -86,8 +85,9 @@ export async function sweep(runtime: Runtime, actions: MaintenanceActions, pacer
         await actions.verify(record);
         report.verified += 1;
       }
-    } catch (error) {
-      if (!isAuthKitError(error)) throw error;
+    } catch {
+      // Any error — a typed AuthKitError or a bug in a provider's own code — fails this
+      // connection only: the other workers go on and the sweep still reports.
       report.failed += 1;
     } finally {
       report.storeOperations += 1;
