@@ -58,6 +58,35 @@ async function saveSignInTokens(authkit: AuthKitForCallbacks, account: Account, 
   });
 }
 
+type DebugLogger = NonNullable<NonNullable<AuthOptions['logger']>['debug']>;
+
+/** Keys whose values are secrets in what next-auth's debug output prints (provider objects, tokens). */
+const SECRET_KEY = /secret|token|verifier|password/i;
+
+/** A copy of `value` with every string under a secret-named key blanked (depth-bounded, cycle-safe). */
+function redactSecrets(value: unknown, depth = 0, seen = new WeakSet<object>()): unknown {
+  if (typeof value !== 'object' || value === null || depth > 6 || seen.has(value)) return value;
+  seen.add(value);
+  if (Array.isArray(value)) return value.map((item) => redactSecrets(item, depth + 1, seen));
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    copy[key] = typeof item === 'string' && SECRET_KEY.test(key) ? '[redacted]' : redactSecrets(item, depth + 1, seen);
+  }
+  // Cookies print as { name, value }: the PKCE verifier's value is a secret too.
+  if (typeof copy.name === 'string' && SECRET_KEY.test(copy.name) && typeof copy.value === 'string') copy.value = '[redacted]';
+  return copy;
+}
+
+/**
+ * next-auth's `debug: true` prints each sign-in's provider object, whose `clientSecret` the
+ * provider set must hand over in the clear: the same lines, to the app's logger or the console
+ * as next-auth would, with secrets blanked.
+ */
+function redactedDebug(print: DebugLogger | undefined): DebugLogger {
+  const out: DebugLogger = print ?? ((code, metadata) => console.log(`[next-auth][debug][${code}]`, metadata));
+  return (code, metadata) => out(code, redactSecrets(metadata));
+}
+
 /** The `jwt` and `session` callbacks that keep provider tokens in AuthKit's store. */
 export interface AuthKitCallbacks {
   jwt(params: JwtParams): Promise<JWT>;
@@ -116,6 +145,7 @@ export function withAuthKit(options: AuthOptions, authkit: AuthKitForCallbacks):
   const theirs = options.callbacks;
   return {
     ...options,
+    ...(options.debug === true ? { logger: { ...options.logger, debug: redactedDebug(options.logger?.debug) } } : {}),
     session: { ...options.session, strategy: 'jwt' },
     callbacks: {
       ...theirs,

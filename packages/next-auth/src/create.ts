@@ -1,8 +1,8 @@
-import { AuthKitError, createConnectHandler, type AuthKit, type AuthKitClient, type ConnectHandler, type ConnectHandlerOptions, type ConnectionView } from '@authkit/core';
+import { AuthKitError, MIN_COOKIE_SECRET_LENGTH, createConnectHandler, type AuthKit, type AuthKitClient, type ConnectHandler, type ConnectHandlerOptions, type ConnectionView } from '@authkit/core';
 import type { AuthOptions } from 'next-auth';
 import { cookies } from 'next/headers';
 import { requestCookies } from './request-cookies';
-import { ownerIdFromCookies } from './session-token';
+import { nextAuthSecretOf, ownerIdFromCookies } from './session-token';
 
 /** Options of {@link createAuthKitNext}. */
 export interface AuthKitNextOptions extends Omit<ConnectHandlerOptions, 'cookieSecret'> {
@@ -119,11 +119,21 @@ export function createAuthKitNext(authkit: AuthKit | (() => AuthKit), options: A
   };
 }
 
-/** The state-cookie key, derived from next-auth's secret with a label of its own. */
+/**
+ * The state-cookie key: next-auth's own secret with a label of its own, so the two keys differ.
+ * The label must not make a short secret pass core's minimum length, so the secret is checked
+ * first.
+ */
 function nextAuthSecret(authOptions: AuthOptions): string {
-  const secret = authOptions.secret ?? process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET;
-  if (secret === undefined || secret === '') {
+  const secret = nextAuthSecretOf(authOptions);
+  if (secret === undefined) {
     throw new AuthKitError('configuration_error', 'createAuthKitNext needs a cookieSecret, or next-auth\'s secret (NEXTAUTH_SECRET) to derive one from.');
+  }
+  if (secret.length < MIN_COOKIE_SECRET_LENGTH) {
+    throw new AuthKitError(
+      'configuration_error',
+      `next-auth's secret is shorter than ${MIN_COOKIE_SECRET_LENGTH} characters, too short to sign AuthKit's state cookie: use a longer NEXTAUTH_SECRET or give createAuthKitNext a cookieSecret.`,
+    );
   }
   return `authkit-state-cookie:${secret}`;
 }

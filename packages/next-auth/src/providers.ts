@@ -84,7 +84,8 @@ export function authkitProvider(
     name: typeof entry === 'string' ? provider.name : (entry.name ?? provider.name),
     type: 'oauth',
     clientId: oauth2.clientId,
-    // next-auth needs the plain value; it sends it only to the provider's token endpoint.
+    // next-auth needs the plain value: it sends it to the provider's token endpoint, and with
+    // `debug: true` prints the provider object (withAuthKit blanks it there).
     ...(oauth2.clientSecret === undefined ? {} : { clientSecret: oauth2.clientSecret.reveal() }),
     ...(oauth2.issuer === undefined ? {} : { issuer: oauth2.issuer }),
     client: { token_endpoint_auth_method: oauth2.clientAuthentication },

@@ -29,6 +29,12 @@ function sessionCookieValue(cookies: CookieSource, name: string): string | undef
   return parts.length === 0 ? undefined : parts.map(([, value]) => value).join('');
 }
 
+/** The secret next-auth encrypts its session JWT with, found where next-auth looks for it. */
+export function nextAuthSecretOf(authOptions: AuthOptions): string | undefined {
+  const secret = authOptions.jwt?.secret ?? authOptions.secret ?? process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET;
+  return secret === '' ? undefined : secret;
+}
+
 /**
  * The AuthKit owner (the JWT's `sub`) from the session cookie, decrypted with the same secret,
  * cookie name and `jwt.decode` next-auth uses. Unlike `getServerSession` it runs no callbacks
@@ -39,7 +45,7 @@ function sessionCookieValue(cookies: CookieSource, name: string): string | undef
  */
 export async function ownerIdFromCookies(authOptions: AuthOptions, cookies: CookieSource): Promise<string | undefined> {
   const secureCookie = authOptions.useSecureCookies ?? (process.env.NEXTAUTH_URL?.startsWith('https://') || Boolean(process.env.VERCEL));
-  const secret = authOptions.jwt?.secret ?? authOptions.secret ?? process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET;
+  const secret = nextAuthSecretOf(authOptions);
   const cookieName = authOptions.cookies?.sessionToken?.name;
   const name = cookieName ?? `${secureCookie ? '__Secure-' : ''}next-auth.session-token`;
   const raw = sessionCookieValue(cookies, name);

@@ -59,4 +59,14 @@ describe('createAuthKitNext', () => {
       else process.env.NEXTAUTH_SECRET = previous;
     }
   });
+
+  it("derives the state-cookie key from next-auth's secret (jwt.secret first, as next-auth reads it), and refuses one too short to sign with", async () => {
+    const short = createAuthKitNext(createAuthKit({ providers: [] }), { authOptions: { providers: [], secret: 'only-20-characters!!' } });
+    await expect(short.handlers.GET(new Request('http://app.test/api/authkit'))).rejects.toMatchObject({
+      code: 'configuration_error',
+      message: expect.stringContaining('shorter than 32 characters'),
+    });
+    const viaJwt = createAuthKitNext(createAuthKit({ providers: [] }), { authOptions: { providers: [], jwt: { secret: SECRET } } });
+    expect((await viaJwt.handlers.GET(new Request('http://app.test/api/authkit'))).status).toBe(401);
+  });
 });

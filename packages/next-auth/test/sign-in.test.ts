@@ -1,4 +1,6 @@
+import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CLIENTS } from '@authkit/sandbox';
 import type { AuthKit } from '@authkit/core';
 import type { Sandbox } from '@authkit/sandbox';
 import { decode } from 'next-auth/jwt';
@@ -17,6 +19,8 @@ let app: { url: string; close(): Promise<void> };
 let closeWorld: () => Promise<void>;
 let options: AuthOptions;
 const loggedErrors: string[] = [];
+/** next-auth's debug output (`debug: true`), as printed. */
+const debugLines: string[] = [];
 
 /** Every token string the sandbox issued, read from the request log of its token endpoints. */
 async function storedSecrets(connectionId: string): Promise<string[]> {
@@ -55,7 +59,12 @@ beforeAll(async () => {
     {
       secret: SECRET,
       providers: authkitProviders(authkit, { providers: ['plannr', 'planday', 'oauth2', { id: 'iguide', allowAppIdentity: true }] }),
-      logger: { error: (code) => void loggedErrors.push(code), warn: () => undefined, debug: () => undefined },
+      debug: true,
+      logger: {
+        error: (code) => void loggedErrors.push(code),
+        warn: () => undefined,
+        debug: (code, metadata) => void debugLines.push(`${code} ${inspect(metadata, { depth: 10 })}`),
+      },
       callbacks: {
         // The pattern of next-auth's refresh-rotation guide: copy the tokens into the JWT.
         // withAuthKit must take them out again.
@@ -123,6 +132,15 @@ describe('sign-in through next-auth with AuthKit providers', () => {
     expect(current.authkit?.ownerId).toMatch(/^planday:/);
     const departments = await authkit.client('planday', current.authkit?.connections[0]?.connectionId ?? '').fetch('hr/v1/Departments');
     expect(departments.status).toBe(200);
+  });
+
+  it("next-auth's debug output (debug: true) shows the sign-in without the client secret, tokens or PKCE verifier", async () => {
+    debugLines.length = 0;
+    await signIn(new CookieClient(), 'oauth2');
+    expect(debugLines.some((line) => line.startsWith('GET_AUTHORIZATION_URL') && line.includes('clientSecret'))).toBe(true);
+    const printed = debugLines.join('\n');
+    expect(printed).not.toContain(DEMO_CLIENTS.oauth2.clientSecret);
+    expect(printed).toContain('[redacted]');
   });
 
   it('signs in with a generic oauth2() provider through its user endpoint', async () => {
