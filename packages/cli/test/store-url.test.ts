@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { isAuthKitError } from '@authkit/core';
 import { CliError } from '../src/errors';
@@ -37,6 +38,7 @@ describe('parseStoreUrl', () => {
       expect(error instanceof CliError || isAuthKitError(error)).toBe(true);
       expect((error as CliError).exitCode).toBe(3);
       expect((error as Error).message).not.toContain('hunter2');
+      expect(inspect(error)).not.toContain('hunter2');
     }
   });
 });

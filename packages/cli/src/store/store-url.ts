@@ -42,25 +42,29 @@ function fileDirectory(value: string, cwd: string): string {
   return isAbsolute(path) ? path : resolve(cwd, path);
 }
 
-function redisLocation(value: string): StoreLocation {
-  let url: URL;
+/**
+ * `new URL(value)`, or `undefined` when it does not parse. The parse error is dropped, not kept as a
+ * cause: Node's ERR_INVALID_URL carries the whole URL (password included) as `input`.
+ */
+function tryParseUrl(value: string): URL | undefined {
   try {
-    url = new URL(value);
-  } catch (cause) {
-    throw configurationError('The redis:// store URL is not a valid URL', cause);
+    return new URL(value);
+  } catch {
+    return undefined;
   }
+}
+
+function redisLocation(value: string): StoreLocation {
+  const url = tryParseUrl(value);
+  if (url === undefined) throw configurationError('The redis:// store URL is not a valid URL');
   const prefix = url.searchParams.get('prefix');
   url.searchParams.delete('prefix');
   return { kind: 'redis', url: url.toString(), ...(prefix === null ? {} : { prefix }) };
 }
 
 function postgresLocation(value: string): StoreLocation {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch (cause) {
-    throw configurationError('The postgres:// store URL is not a valid URL', cause);
-  }
+  const url = tryParseUrl(value);
+  if (url === undefined) throw configurationError('The postgres:// store URL is not a valid URL');
   const schema = url.searchParams.get('schema');
   const tablePrefix = url.searchParams.get('tablePrefix');
   // Only rewrite the URL when there was something to take out: pg reads the rest as it is.
