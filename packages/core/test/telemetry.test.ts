@@ -89,6 +89,17 @@ describe('OpenTelemetry', () => {
     });
   });
 
+  it('an instance with telemetry: false emits nothing, while another one with it on does', async () => {
+    const off = h.makeAuthKit({ telemetry: false });
+    const quiet = await off.connectStatic({ providerId: 'cc-query', ownerId: 'otel-off', credential: { kind: 'api_key', key: 'not-a-valid-key-4711' } });
+    const loud = await h.authkit.connectStatic({ providerId: 'cc-query', ownerId: 'otel-on', credential: { kind: 'api_key', key: 'not-a-valid-key-4711' } });
+    resetSpans();
+    await off.client('cc-query', quiet.id).fetch('/v1/data').catch(() => undefined);
+    expect(spans.getFinishedSpans()).toEqual([]);
+    await h.authkit.client('cc-query', loud.id).fetch('/v1/data').catch(() => undefined);
+    expect(spans.getFinishedSpans().map((span) => span.attributes['authkit.connection.id'])).toEqual([loud.id]);
+  });
+
   it('no exported attribute holds a secret', async () => {
     const secrets: string[] = ['not-a-valid-key-4711', ...Object.values(h.sandbox.demoClients).flatMap((c) => ('clientSecret' in c && c.clientSecret ? [c.clientSecret] : []))];
     for (const connection of await h.authkit.listConnections()) {

@@ -1,7 +1,6 @@
 import type { ConnectionRecord } from '../connection';
 import type { Pacer } from '../fetch/pacer';
 import type { Runtime } from '../runtime';
-import { openTelemetry } from '../telemetry/load';
 import { dueWork } from './due';
 import type { MaintenanceReport } from './report';
 
@@ -30,7 +29,7 @@ export interface StatusTally {
 /** The `authkit.connections` gauge, from a full listing at most every `countStatusesEveryMs`. */
 async function countStatuses(runtime: Runtime, tally: StatusTally): Promise<void> {
   const every = runtime.lifecycle.countStatusesEveryMs;
-  if (every <= 0 || openTelemetry() === undefined || Date.now() - tally.lastAt < every) return;
+  if (every <= 0 || !runtime.telemetry.active || Date.now() - tally.lastAt < every) return;
   tally.lastAt = Date.now();
   const counts: Record<string, number> = {};
   for (const record of await runtime.store.list()) counts[record.status] = (counts[record.status] ?? 0) + 1;

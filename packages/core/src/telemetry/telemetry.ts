@@ -1,5 +1,5 @@
 import type { Attributes, Counter, Histogram, Span, Tracer } from '@opentelemetry/api';
-import { loadOpenTelemetry, openTelemetry } from './load';
+import { loadOpenTelemetry, openTelemetry, type OtelApi } from './load';
 
 const SCOPE = '@authkit/core';
 
@@ -50,15 +50,27 @@ function errorType(error: unknown, status: number | undefined): string | undefin
  * ever holds a secret.
  */
 export class Telemetry {
+  readonly #enabled: boolean;
   #instruments: Instruments | undefined;
 
   constructor(enabled: boolean) {
+    this.#enabled = enabled;
     if (enabled) void loadOpenTelemetry();
+  }
+
+  /** The API, for an enabled instance once it has loaded (another instance may have loaded it). */
+  #api(): OtelApi | undefined {
+    return this.#enabled ? openTelemetry() : undefined;
+  }
+
+  /** True when this instance records: enabled, and `@opentelemetry/api` has loaded. */
+  get active(): boolean {
+    return this.#api() !== undefined;
   }
 
   #get(): Instruments | undefined {
     if (this.#instruments !== undefined) return this.#instruments;
-    const api = openTelemetry();
+    const api = this.#api();
     if (api === undefined) return undefined;
     const meter = api.metrics.getMeter(SCOPE);
     this.#instruments = {
@@ -75,7 +87,7 @@ export class Telemetry {
 
   #span(name: string, attributes: () => Attributes): SpanHandle | undefined {
     const instruments = this.#get();
-    const api = openTelemetry();
+    const api = this.#api();
     if (instruments === undefined || api === undefined) return undefined;
     const span: Span = instruments.tracer.startSpan(name, { kind: api.SpanKind.CLIENT });
     // Without an SDK the span records nothing: skip building its attributes (the hot path).
