@@ -184,7 +184,21 @@ describe('connection health', () => {
 describe('sweep cost', () => {
   it('finds work through the due-time index: store operations follow the due connections, not all of them', async () => {
     const store = new MemoryStore({ now: () => h.sandbox.now() });
-    const authkit = h.makeAuthKit({ store });
+    // The store as AuthKit sees it, recording which of its methods are called (a Proxy keeps
+    // it a MemoryStore, private fields and all).
+    const calls: string[] = [];
+    const watched = new Proxy(store, {
+      get(target, key) {
+        const value: unknown = Reflect.get(target, key, target);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          calls.push(String(key));
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    // No periodic count by status (a full listing, on its own schedule) in this sweep.
+    const authkit = h.makeAuthKit({ store: watched, maintenance: { countStatusesEveryMs: 0 } });
     // 500 connections with nothing to maintain (API keys without a verify call), one due.
     for (let i = 0; i < 500; i++) {
       await authkit.connectStatic({ providerId: 'cc-query', ownerId: `bulk-${i}`, credential: { kind: 'api_key', key: `key-${i}` } });
@@ -192,9 +206,12 @@ describe('sweep cost', () => {
     expect(await store.list()).toHaveLength(500);
     const due = await h.connectOAuth('plannr', 'due-one', authkit);
     h.sandbox.clock.advance(170 * DAY);
+    calls.length = 0;
     const report = await authkit.runMaintenance();
     // One index read, then lock, read and release of the single due connection.
     expect(report).toMatchObject({ due: 1, refreshed: 1, storeOperations: 4 });
+    expect(calls).toContain('listDue');
+    expect(calls).not.toContain('list');
     expect((await authkit.getConnection(due.id))?.refreshTokenExpiresAt).toBeGreaterThan(h.sandbox.now());
   });
 });
