@@ -27,6 +27,15 @@ describe('parseStoreUrl', () => {
     });
   });
 
+  it('passes postgres connection strings that are not WHATWG URLs to pg untouched', () => {
+    for (const value of ['postgres://user@/db?host=/var/run/postgresql', 'postgresql://u:hunter2@h1:5432,h2:5433/db']) {
+      const location = parseStoreUrl(value, '/');
+      expect(location).toEqual({ kind: 'postgres', connectionString: value });
+      const scheme = value.split(':')[0];
+      expect(describeStoreLocation(location)).toBe(`PostgreSQL store ${scheme}://…`);
+    }
+  });
+
   it('refuses anything else with a configuration error that does not repeat the URL', () => {
     for (const value of ['mysql://u:hunter2@db/x', './dir', 'file:', 'file://host/share', 'redis://u:hunter2@[bad']) {
       let error: unknown;

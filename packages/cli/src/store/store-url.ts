@@ -18,6 +18,8 @@ const SUPPORTED = 'file:<directory>, redis://…, rediss://… or postgres://…
  *   is the store's key prefix (default `authkit:`) and is not passed on to Redis;
  * - `postgres://…` or `postgresql://…` for `@authkit/store-postgres`; the store's `schema` and
  *   `tablePrefix` options may be given as query parameters, which are not passed on to PostgreSQL.
+ *   A connection string pg accepts but WHATWG URLs do not (a socket directory as `?host=`, several
+ *   hosts) is passed on untouched, options and all.
  *
  * Errors never repeat the URL: it may hold a password.
  */
@@ -64,7 +66,9 @@ function redisLocation(value: string): StoreLocation {
 
 function postgresLocation(value: string): StoreLocation {
   const url = tryParseUrl(value);
-  if (url === undefined) throw configurationError('The postgres:// store URL is not a valid URL');
+  // pg accepts connection strings that WHATWG URLs do not (`postgres://user@/db?host=/var/run/postgresql`,
+  // several hosts): pass those on untouched, as before, and let pg judge them.
+  if (url === undefined) return { kind: 'postgres', connectionString: value };
   const schema = url.searchParams.get('schema');
   const tablePrefix = url.searchParams.get('tablePrefix');
   // Only rewrite the URL when there was something to take out: pg reads the rest as it is.
