@@ -155,11 +155,12 @@ export interface TransientClient {
 /** Which of an owner's connections: by id, or by provider and optional label. */
 export interface ConnectionSelector {
   providerId: string;
-  ownerId: string;
+  /** The request's signed-in owner, as the app's session gives it; none (or '') → `owner_required`. */
+  ownerId: string | null | undefined;
   /** Selects one of several connections to one provider (e.g. a Planday portal). */
-  label?: string;
+  label?: string | undefined;
   /** An exact connection id; must still belong to `ownerId` and `providerId`. */
-  connectionId?: string;
+  connectionId?: string | undefined;
 }
 
 /** Options of {@link AuthKit.disconnect}. */

@@ -31,4 +31,16 @@ describe('requireConnection', () => {
     expect({ code: foreign.code, providerId: foreign.providerId }).toEqual({ code: missing.code, providerId: missing.providerId });
     expect(foreign.code).toBe('connection_not_found');
   });
+
+  it('without a signed-in owner (undefined, null or empty, as sessions give it): owner_required, never a lookup', async () => {
+    const authkit = make();
+    await connect(authkit, '');
+    for (const ownerId of [undefined, null, '']) {
+      expect(await caught(authkit.requireConnection({ providerId: 'keyed', ownerId }))).toMatchObject({
+        code: 'owner_required',
+        message: 'No signed-in owner for this request.',
+        providerId: 'keyed',
+      });
+    }
+  });
 });

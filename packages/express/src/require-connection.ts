@@ -39,11 +39,9 @@ class RequestContext implements AuthKitRequestContext {
 export function requireConnection(authkit: AuthKit, getOwner: GetOwner, providerId: string, options: RequireConnectionOptions = {}): RequestHandler {
   return async (req, _res, next) => {
     try {
-      const ownerId = await getOwner(req);
-      if (typeof ownerId !== 'string' || ownerId === '') throw new AuthKitError('owner_required', 'No signed-in owner for this request.', { providerId });
-      const connection = await authkit.requireConnection({ providerId, ownerId, ...(options.label === undefined ? {} : { label: options.label }) });
+      const connection = await authkit.requireConnection({ providerId, ownerId: await getOwner(req), label: options.label });
       const existing: unknown = (req as { authkit?: unknown }).authkit;
-      const context = existing instanceof RequestContext && existing.ownerId === ownerId ? existing : new RequestContext(ownerId, authkit);
+      const context = existing instanceof RequestContext && existing.ownerId === connection.ownerId ? existing : new RequestContext(connection.ownerId, authkit);
       context.add(connection);
       req.authkit = context;
       next();

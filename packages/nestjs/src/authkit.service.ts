@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { AuthKitError, type AuthKit, type AuthKitClient, type ConnectHandler, type ConnectionView, type MaintenanceHandle } from '@authkit/core';
+import type { AuthKit, AuthKitClient, ConnectHandler, ConnectionView, MaintenanceHandle } from '@authkit/core';
 import { sendWebResponse, toWebRequest } from '@authkit/core/node';
 import type { Request, Response } from 'express';
 import { AUTHKIT, AUTHKIT_HANDLER, AUTHKIT_MODULE_OPTIONS, REQUEST_CLIENTS, REQUEST_OWNER } from './authkit.constants';
@@ -52,9 +52,7 @@ export class AuthKitService implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** The request owner's usable connection to a provider (core's one lookup), or an AuthKit error. */
   async requireConnection(request: Request, providerId: string, label?: string): Promise<ConnectionView> {
-    const ownerId = await this.ownerOf(request);
-    if (ownerId === undefined) throw new AuthKitError('owner_required', 'No signed-in owner for this request.', { providerId });
-    return this.authkit.requireConnection({ providerId, ownerId, ...(label === undefined ? {} : { label }) });
+    return this.authkit.requireConnection({ providerId, ownerId: await this.ownerOf(request), label });
   }
 
   /** A signed client for the request owner's connection, memoised on the request. */

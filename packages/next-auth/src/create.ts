@@ -109,8 +109,7 @@ export function createAuthKitNext(authkit: AuthKit | (() => AuthKit), options: A
       // instead of prerendering it at `next build`, when no provider setting is there to read.
       const ownerId = await getOwnerId();
       const { authkit: kit } = state();
-      if (ownerId === undefined) throw new AuthKitError('owner_required', 'Nobody is signed in.', { providerId });
-      const connection = await kit.requireConnection({ providerId, ownerId, ...(clientOptions.label === undefined ? {} : { label: clientOptions.label }) });
+      const connection = await kit.requireConnection({ providerId, ownerId, label: clientOptions.label });
       return kit.client(providerId, connection.id);
     },
     errorResponse: (error) => state().handler.errorResponse(error),

@@ -1,5 +1,6 @@
 import type { AuthKit } from '../authkit-types';
 import { AuthKitError } from '../errors';
+import { ownerRequired } from '../flows/require-connection';
 import type { ProviderDefinition } from '../providers/types';
 import type { BodyFields } from './body';
 import type { StateCookieSigner } from './state-cookie';
@@ -37,9 +38,7 @@ export interface Call {
 
 /** The signed-in owner, or `owner_required`. */
 export function requireOwner(call: Call, providerId?: string): string {
-  if (call.ownerId === undefined || call.ownerId === '') {
-    throw new AuthKitError('owner_required', 'No signed-in owner for this request.', providerId === undefined ? {} : { providerId });
-  }
+  if (call.ownerId === undefined || call.ownerId === '') throw ownerRequired(providerId);
   return call.ownerId;
 }
 
