@@ -4,13 +4,13 @@ import { AuthKitError, ReauthorizationRequiredError, TokenEndpointError, Version
 import { resolvedOAuth2Now, resolveOAuth2 } from '../oauth/discovery';
 import { clientCredentialsGrant, refreshTokenGrant, toOAuth2Credential } from '../oauth/token-client';
 import { isTransient, withRetry } from '../oauth/retry';
-import { coolingDown, recordFailure, recovered } from './health';
+import { coolingDown, failureCode, recordFailure, recovered } from './health';
 import type { Runtime } from '../runtime';
 import { providerOf } from '../runtime';
 import type { Secret } from '../secret';
 import { MemoryStore } from '../store/memory-store';
 import { unrefTimer } from '../util/sleep';
-import { isUsable } from './usable';
+import { canRenew, isUsable } from './usable';
 import { writeRecord } from './write';
 import { renewalTime } from './renewal-time';
 
@@ -50,8 +50,7 @@ export class TokenLifecycle {
 
   /** True when AuthKit can get a new access token without the user. */
   canRenew(record: ConnectionRecord): boolean {
-    if (record.credential.kind !== 'oauth2') return false;
-    return record.grant === 'client_credentials' || record.credential.refreshToken !== undefined;
+    return canRenew(record);
   }
 
   /**
@@ -159,7 +158,7 @@ export class TokenLifecycle {
         providerId: record.providerId,
         connectionId: record.id,
         transient: error instanceof TokenEndpointError && error.transient,
-        code: error instanceof AuthKitError ? (error instanceof TokenEndpointError && error.error ? error.error : error.code) : 'unknown',
+        code: failureCode(error),
         attempt,
       });
     };

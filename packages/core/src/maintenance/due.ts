@@ -1,20 +1,8 @@
 import type { ConnectionRecord } from '../connection';
 import { renewalTime } from '../lifecycle/renewal-time';
-import { isUsable } from '../lifecycle/usable';
+import { canRenew, isUsable } from '../lifecycle/usable';
 import type { ProviderDefinition } from '../providers/types';
 import type { LifecycleSettings } from './settings';
-
-/** Which kinds of work are due on a connection at `now`. */
-export interface DueWork {
-  /** Refresh ahead of a known refresh-token expiry. */
-  keepAlive: boolean;
-  /** Refresh an access token before it expires. */
-  warm: boolean;
-  /** Ask the provider's verify call about a static credential. */
-  verify: boolean;
-  /** Try again after a cool-down. */
-  retry: boolean;
-}
 
 interface Times {
   keepAlive?: number;
@@ -28,14 +16,13 @@ function times(settings: LifecycleSettings, provider: ProviderDefinition | undef
   const credential = record.credential;
   const result: Times = {};
   if (credential.kind === 'oauth2') {
-    const renewable = record.grant === 'client_credentials' || credential.refreshToken !== undefined;
     if (credential.refreshToken !== undefined && credential.refreshTokenExpiresAt !== undefined) {
       const opens = credential.refreshTokenExpiresAt - settings.refreshTokenLeadMs;
       // Once written inside the window, a refresh that did not extend the expiry (a provider
       // that keeps the refresh token) is not tried again: `refresh_token.expiring` says it.
       if (record.updatedAt < opens) result.keepAlive = opens;
     }
-    if (renewable && credential.expiresAt !== undefined && settings.warm(record.providerId)) {
+    if (canRenew(record) && credential.expiresAt !== undefined && settings.warm(record.providerId)) {
       result.warm = renewalTime(credential.expiresAt, credential.issuedAt, settings.warmLeadMs);
     }
   } else if (provider.verify !== undefined) {
@@ -55,9 +42,3 @@ export function dueAtOf(settings: LifecycleSettings, provider: ProviderDefinitio
   return all.length === 0 ? undefined : Math.min(...all);
 }
 
-/** The work due at `now`. */
-export function dueWork(settings: LifecycleSettings, provider: ProviderDefinition | undefined, record: ConnectionRecord, now: number): DueWork {
-  const t = times(settings, provider, record);
-  const due = (time: number | undefined) => time !== undefined && time <= now;
-  return { keepAlive: due(t.keepAlive), warm: due(t.warm), verify: due(t.verify), retry: due(t.retry) };
-}

@@ -1,7 +1,7 @@
 import type { ConnectionRecord } from '../connection';
 import type { Pacer } from '../fetch/pacer';
 import type { Runtime } from '../runtime';
-import { dueWork } from './due';
+import { dueAtOf } from './due';
 import type { MaintenanceReport } from './report';
 
 /** What a sweep does to a due connection, supplied by the AuthKit instance. */
@@ -71,8 +71,8 @@ export async function sweep(runtime: Runtime, actions: MaintenanceActions, pacer
       report.storeOperations += 1;
       const record = await runtime.store.get(candidate.id);
       const provider = record === undefined ? undefined : runtime.providers.get(record.providerId);
-      const work = record === undefined ? undefined : dueWork(runtime.lifecycle, provider, record, runtime.now());
-      if (record === undefined || provider === undefined || work === undefined || !(work.keepAlive || work.warm || work.verify || work.retry)) {
+      const dueAt = record === undefined ? undefined : dueAtOf(runtime.lifecycle, provider, record);
+      if (record === undefined || provider === undefined || dueAt === undefined || dueAt > runtime.now()) {
         report.skipped += 1;
         return;
       }

@@ -111,18 +111,15 @@ export class MemoryStore implements ConnectionStore {
   async lock(key: string, options: LockOptions): Promise<StoreLock> {
     const deadline = Date.now() + options.waitMs;
     for (;;) {
-      const held = this.#locks.get(key);
+      const acquired = this.tryLock(key, options.ttlMs);
+      if (acquired !== undefined) return acquired;
       const now = Date.now();
-      if (held === undefined || held.expiresAt <= now) {
-        const token = Symbol(key);
-        this.#locks.set(key, { token, expiresAt: now + options.ttlMs });
-        return this.#handle(key, token);
-      }
       if (now >= deadline) {
         throw new AuthKitError('lock_timeout', `Timed out after ${options.waitMs} ms waiting for lock ${key}`);
       }
-      // Wake on release, on the holder's expiry (a crashed holder) or at our deadline.
-      await this.#waitForRelease(key, Math.min(held.expiresAt, deadline) - now);
+      // Held (tryLock just said so). Wake on release, on the holder's expiry (a crashed holder) or at our deadline.
+      const heldUntil = this.#locks.get(key)?.expiresAt ?? now;
+      await this.#waitForRelease(key, Math.min(heldUntil, deadline) - now);
     }
   }
 
