@@ -29,7 +29,7 @@ export interface SignedFetchDeps {
   readonly pacer?: Pacer;
   /** Spans for signed requests (OpenTelemetry, when present). */
   readonly telemetry?: Telemetry;
-  /** The connection id spans name (the record's, when absent). */
+  /** The connection id spans name (`''` when absent: the span starts before the record is read). */
   readonly connectionId?: string;
 }
 

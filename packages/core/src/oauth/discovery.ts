@@ -92,8 +92,6 @@ function merge(provider: OAuth2Provider, metadata: oauth.AuthorizationServer): R
       tokenEndpoint,
       ...(authorizationEndpoint === undefined ? {} : { authorizationEndpoint }),
       ...(revocationEndpoint === undefined ? {} : { revocationEndpoint }),
-      ...(metadata.jwks_uri === undefined || settings.jwksUri !== undefined ? {} : { jwksUri: metadata.jwks_uri }),
-      ...(metadata.userinfo_endpoint === undefined || settings.userInfoEndpoint !== undefined ? {} : { userInfoEndpoint: metadata.userinfo_endpoint }),
       clientAuthentication: clientAuthentication(provider, methods),
       authorizationResponseIssParameterSupported:
         settings.authorizationResponseIssParameterSupported ?? metadata.authorization_response_iss_parameter_supported === true,

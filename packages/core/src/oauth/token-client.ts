@@ -108,7 +108,7 @@ async function exchange(
   send: () => Promise<Response>,
   process: (response: Response) => Promise<oauth.TokenEndpointResponse>,
 ): Promise<oauth.TokenEndpointResponse> {
-  const span = deps.telemetry?.tokenRequest(provider.id, grantType, provider.oauth2.tokenEndpoint, 1);
+  const span = deps.telemetry?.tokenRequest(provider.id, grantType, provider.oauth2.tokenEndpoint);
   let status: number | undefined;
   try {
     const result = await exchangeOnce(provider, send, process, (value) => (status = value));

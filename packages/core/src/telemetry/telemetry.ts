@@ -122,7 +122,7 @@ export class Telemetry {
   }
 
   /** A span for one token-endpoint request (each retry is its own request). */
-  tokenRequest(providerId: string, grantType: string, endpoint: string, attempt: number): SpanHandle | undefined {
+  tokenRequest(providerId: string, grantType: string, endpoint: string): SpanHandle | undefined {
     return this.#span('POST', () => {
       const url = new URL(endpoint);
       return {
@@ -132,7 +132,6 @@ export class Telemetry {
         'url.full': withoutQuery(url),
         'authkit.provider.id': providerId,
         'authkit.grant_type': grantType,
-        ...(attempt > 1 ? { 'http.request.resend_count': attempt - 1 } : {}),
       };
     });
   }
