@@ -7,3 +7,4 @@ export { toWebRequest } from './to-web-request';
 export type { NodeRequestLike, ToWebRequestOptions } from './to-web-request';
 export { sendWebResponse } from './send-web-response';
 export type { NodeResponseLike } from './send-web-response';
+export { bodyParserError, isSurfacePath } from './body-parser-error';
