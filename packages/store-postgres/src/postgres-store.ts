@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
-import type { ClientConfig, Pool, PoolConfig, QueryResultRow } from 'pg';
+import type { ClientConfig, Pool, PoolClient, PoolConfig, QueryResultRow } from 'pg';
 import { AuthKitError, VersionConflictError, createRecordCodec } from '@authkit/core';
 import type { ConnectionFilter, ConnectionRecord, LockOptions, RecordCodec, ReencryptingStore, ReencryptOptions, ReencryptResult, StoreEncryptionOptions, StoreLock, StoredConnection } from '@authkit/core';
 import { toStoreError } from './internal/errors';
@@ -188,22 +188,28 @@ export class PostgresStore implements ReencryptingStore {
   }
 
   async #readWhenConnected(id: string): Promise<ConnectionRecord | undefined> {
-    let text: string | undefined;
+    let client: PoolClient;
     try {
-      const client = await this.#pool.connect();
-      // From here on the query is on its way: later callers must start a read of their own.
-      this.#queuedReads.delete(id);
-      try {
-        const statement = this.#q.get;
-        const result = await client.query<{ record: string }>(this.#prepare ? { ...statement, values: [id] } : { text: statement.text, values: [id] });
-        text = result.rows[0]?.record;
-      } finally {
-        client.release();
-      }
+      // Called through an async arrow so that even a pool that throws synchronously does so after
+      // get() queued this read: the delete below must come after the set, never before it.
+      client = await (async () => this.#pool.connect())();
     } catch (error) {
       throw toStoreError(error, 'get');
     } finally {
+      // From here on the query is on its way (or will never be sent): later callers must start a
+      // read of their own. Deleted once, here and only here: by the time this read's query is
+      // answered, the entry for this id may be a newer read's, which must stay.
       this.#queuedReads.delete(id);
+    }
+    let text: string | undefined;
+    try {
+      const statement = this.#q.get;
+      const result = await client.query<{ record: string }>(this.#prepare ? { ...statement, values: [id] } : { text: statement.text, values: [id] });
+      text = result.rows[0]?.record;
+    } catch (error) {
+      throw toStoreError(error, 'get');
+    } finally {
+      client.release();
     }
     return text === undefined ? undefined : this.#codec.decode(parseStored(text, `'${id}'`));
   }
