@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   AuthKitError,
   connectionIdFor,
@@ -11,6 +11,7 @@ import {
 } from '../src/index';
 import type { ConnectionRecord } from '../src/index';
 import { resolveUrl } from '../src/fetch/request';
+import { synchronousAccess } from '../src/store/synchronous';
 import { json, startLoopback } from './helpers/loopback';
 
 function record(id: string, overrides: Partial<ConnectionRecord> = {}): ConnectionRecord {
@@ -310,5 +311,17 @@ describe('token endpoint refused before sending', () => {
     expect(error).toMatchObject({ code: 'configuration_error', providerId: 'plain' });
     expect(sent).toBe(0);
     expect(attempts).toEqual([1]);
+  });
+});
+
+describe('synchronous store access', () => {
+  it('finds the MemoryStore of another copy of the module (the default store shared on globalThis), where instanceof fails', async () => {
+    vi.resetModules();
+    const copy = await import('../src/store/memory-store');
+    const foreign = new copy.MemoryStore();
+    expect(foreign instanceof MemoryStore).toBe(false);
+    expect(synchronousAccess(foreign)).toBe(foreign);
+    const plain = { ...new MemoryStore() } as unknown as MemoryStore;
+    expect(synchronousAccess(plain)).toBeUndefined();
   });
 });

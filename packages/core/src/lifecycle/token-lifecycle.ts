@@ -8,7 +8,7 @@ import { coolingDown, failureCode, recordFailure, recovered } from './health';
 import type { Runtime } from '../runtime';
 import { providerOf } from '../runtime';
 import type { Secret } from '../secret';
-import { MemoryStore } from '../store/memory-store';
+import { synchronousAccess } from '../store/synchronous';
 import { unrefTimer } from '../util/sleep';
 import { canRenew, isUsable } from './usable';
 import { writeRecord } from './write';
@@ -60,7 +60,8 @@ export class TokenLifecycle {
    */
   usable(connectionId: string, providerId: string, onRefreshWait?: () => void): ConnectionRecord | Promise<ConnectionRecord> {
     const store = this.#runtime.store;
-    if (store instanceof MemoryStore) return this.#checkUsable(store.peek(connectionId), connectionId, providerId, onRefreshWait);
+    const sync = synchronousAccess(store);
+    if (sync !== undefined) return this.#checkUsable(sync.peek(connectionId), connectionId, providerId, onRefreshWait);
     return store.get(connectionId).then((record) => this.#checkUsable(record, connectionId, providerId, onRefreshWait));
   }
 
@@ -109,7 +110,7 @@ export class TokenLifecycle {
     // With the default store a free lock and the record are taken synchronously, so the first
     // caller of a storm sends its refresh before the other callers are even started.
     const key = `refresh:${connectionId}`;
-    const lock = (store instanceof MemoryStore ? store.tryLock(key, refreshLock.ttlMs) : undefined) ?? (await store.lock(key, refreshLock));
+    const lock = synchronousAccess(store)?.tryLock(key, refreshLock.ttlMs) ?? (await store.lock(key, refreshLock));
     telemetry.lockWaited((Date.now() - waitStarted) / 1000);
     // A slow token endpoint must not let the lock lapse while our request is in flight.
     const keepAlive = setInterval(() => {
@@ -276,9 +277,7 @@ export class TokenLifecycle {
 
   /** The record, synchronously, where the store allows it (the default store). */
   #peek(connectionId: string, providerId?: string): ConnectionRecord | undefined {
-    const store = this.#runtime.store;
-    if (!(store instanceof MemoryStore)) return undefined;
-    const record = store.peek(connectionId);
+    const record = synchronousAccess(this.#runtime.store)?.peek(connectionId);
     return record !== undefined && (providerId === undefined || record.providerId === providerId) ? record : undefined;
   }
 

@@ -3,6 +3,7 @@ import { AuthKitError, VersionConflictError } from '../errors';
 import { unrefTimer } from '../util/sleep';
 import { DueIndex } from './due-index';
 import type { ConnectionFilter, ConnectionStore, LockOptions, StoreLock } from './types';
+import type { SynchronousStore } from './synchronous';
 
 interface HeldLock {
   token: symbol;
@@ -34,7 +35,7 @@ export function defaultMemoryStore(): MemoryStore {
  * several `createAuthKit` calls to get cross-instance locking in tests; use a durable or
  * Redis store for several processes.
  */
-export class MemoryStore implements ConnectionStore {
+export class MemoryStore implements ConnectionStore, SynchronousStore {
   readonly #records = new Map<string, ConnectionRecord>();
   readonly #ephemeral = new Map<string, { value: string; expiresAt: number }>();
   readonly #locks = new Map<string, HeldLock>();
