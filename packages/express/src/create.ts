@@ -34,9 +34,8 @@ export interface AuthKitExpress {
 export function createAuthKitExpress(options: AuthKitExpressOptions): AuthKitExpress {
   const { authkit, getOwner, ...handlerOptions } = options;
   const handler = createConnectHandler(authkit, handlerOptions);
-  const appOrigin = options.appUrl === undefined ? undefined : new URL(options.appUrl).origin;
   return {
-    router: createRouter(handler, getOwner, appOrigin),
+    router: createRouter(handler, getOwner),
     basePath: handler.basePath,
     handler,
     requireConnection: (providerId, extra) => requireConnection(authkit, getOwner, providerId, extra),

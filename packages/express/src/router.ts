@@ -1,8 +1,7 @@
 import type { ConnectHandler } from '@authkit/core';
-import { sendWebResponse } from '@authkit/core/node';
+import { sendWebResponse, toWebRequest } from '@authkit/core/node';
 import express, { type Router } from 'express';
 import type { GetOwner } from './types';
-import { webRequest } from './web-request';
 
 /**
  * The connect surface as an Express router: every request under `basePath` goes through
@@ -10,7 +9,7 @@ import { webRequest } from './web-request';
  * parser that ran earlier is accounted for) and answers every error itself, so nothing
  * reaches Express's default handler.
  */
-export function createRouter(handler: ConnectHandler, getOwner: GetOwner, appOrigin: string | undefined): Router {
+export function createRouter(handler: ConnectHandler, getOwner: GetOwner): Router {
   const router = express.Router();
   router.use(handler.basePath || '/', async (req, res) => {
     let response: Response;
@@ -18,7 +17,8 @@ export function createRouter(handler: ConnectHandler, getOwner: GetOwner, appOri
       if (req.baseUrl !== handler.basePath) {
         throw new Error(`@authkit/express: mount the router with app.use(router) (it serves ${handler.basePath}), or set basePath to its full path`);
       }
-      response = await handler(webRequest(req, appOrigin), { ownerId: await getOwner(req) });
+      // On appUrl's origin when configured (Host is then never trusted), else the request's own.
+      response = await handler(toWebRequest(req, { origin: handler.appOrigin }), { ownerId: await getOwner(req) });
     } catch (error) {
       response = handler.errorResponse(error);
     }

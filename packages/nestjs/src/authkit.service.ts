@@ -13,16 +13,13 @@ type AuthKitRequest = Request & { [REQUEST_OWNER]?: string | null; [REQUEST_CLIE
  */
 @Injectable()
 export class AuthKitService implements OnApplicationBootstrap, OnModuleDestroy {
-  readonly #appOrigin: string | undefined;
   #maintenance: MaintenanceHandle | undefined;
 
   constructor(
     @Inject(AUTHKIT) readonly authkit: AuthKit,
     @Inject(AUTHKIT_HANDLER) readonly handler: ConnectHandler,
     @Inject(AUTHKIT_MODULE_OPTIONS) private readonly options: AuthKitModuleOptions,
-  ) {
-    this.#appOrigin = options.appUrl === undefined ? undefined : new URL(options.appUrl).origin;
-  }
+  ) {}
 
   /** The owner of a request (memoised on it), or undefined when nobody is signed in. */
   async ownerOf(request: Request): Promise<string | undefined> {
@@ -36,7 +33,7 @@ export class AuthKitService implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** The Web `Request` core sees: on `appUrl`'s origin when configured, else the request's own. */
   webRequest(request: Request): globalThis.Request {
-    return toWebRequest(request, { origin: this.#appOrigin ?? `${request.protocol}://${request.get('host') ?? 'localhost'}` });
+    return toWebRequest(request, { origin: this.handler.appOrigin });
   }
 
   /** Serves a request with core's connect handler (the controller's one job). */

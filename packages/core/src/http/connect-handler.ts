@@ -64,6 +64,8 @@ export interface ConnectHandler {
   (request: Request, context: ConnectRequestContext): Promise<Response>;
   /** Mount path, without a trailing slash. */
   readonly basePath: string;
+  /** `appUrl`'s origin when configured: the origin adapters give the requests they convert. */
+  readonly appOrigin: string | undefined;
   /** {@link toHttpError} with this surface's `reauthorizeUrl` and provider names. */
   toHttpError(error: unknown): HttpError | undefined;
   /** The JSON error `Response` for any error (non-AuthKit errors become a 500 `internal_error`). */
@@ -321,6 +323,7 @@ export function createConnectHandler(authkit: AuthKit, options: ConnectHandlerOp
 
   return Object.assign(handler, {
     basePath: surface.basePath,
+    appOrigin: surface.appOrigin,
     toHttpError: httpError,
     errorResponse: (error: unknown) => errorResponse(error),
     reauthorizeUrl,

@@ -17,12 +17,23 @@ export interface NodeRequestLike extends AsyncIterable<unknown> {
   iterator?(options: { destroyOnReturn: boolean }): AsyncIterator<unknown>;
   /** Node's `readable.resume()`: discards what is left of a body nobody will read. */
   resume?(): unknown;
+  /** Express's `req.protocol` (`https` behind a trusted proxy); absent on a bare Node request. */
+  readonly protocol?: string | undefined;
 }
 
 /** Options of {@link toWebRequest}. */
 export interface ToWebRequestOptions {
-  /** The origin to put on the URL (`https://app.example.com`), e.g. from `appUrl` or `req.protocol` + `Host`. */
-  origin: string;
+  /**
+   * The origin to put on the URL: the app's own (`appUrl`'s, so `Host` is never trusted for
+   * it) when configured; else the request's, from `protocol` (default `http`) and `Host`.
+   */
+  origin?: string | undefined;
+}
+
+/** The request's own origin, as the framework reports its protocol. */
+function requestOrigin(req: NodeRequestLike): string {
+  const host = req.headers.host;
+  return `${req.protocol ?? 'http'}://${typeof host === 'string' && host !== '' ? host : 'localhost'}`;
 }
 
 function mediaType(req: NodeRequestLike): string {
@@ -79,9 +90,9 @@ function streamBody(req: NodeRequestLike): ReadableStream<Uint8Array> {
  * A Web `Request` for a Node request: full URL on `origin`, every header, and the body —
  * streamed when unread, or re-serialised from `req.body` when a parser already read it.
  */
-export function toWebRequest(req: NodeRequestLike, options: ToWebRequestOptions): Request {
+export function toWebRequest(req: NodeRequestLike, options: ToWebRequestOptions = {}): Request {
   const method = (req.method ?? 'GET').toUpperCase();
-  const url = new URL(req.originalUrl ?? req.url ?? '/', options.origin);
+  const url = new URL(req.originalUrl ?? req.url ?? '/', options.origin ?? requestOrigin(req));
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || name.startsWith(':')) continue;
