@@ -21,7 +21,11 @@ export type RedisConnectionOptions =
       cluster?: undefined;
     }
   | {
-      /** Redis Cluster seed nodes as `redis://host:port` URLs: the store creates a `Cluster` client and closes it in `close()`. */
+      /**
+       * Redis Cluster seed nodes as `redis://[user:password@]host:port` URLs (`rediss://` for TLS;
+       * every URL with the same scheme and credentials, which apply to every node): the store
+       * creates a `Cluster` client and closes it in `close()`.
+       */
       cluster: readonly string[];
       redis?: undefined;
     };

@@ -3,6 +3,7 @@ import { Cluster } from 'ioredis';
 import { describeStoreConformance, makeRecord } from '@authkit/store-conformance';
 import { createKeyRing, generateEncryptionKey } from '@authkit/core';
 import { createRedisStore } from '../src/index';
+import { clusterConnection } from '../src/internal/client';
 import { deletePrefix, uniquePrefix } from './helpers';
 import { startStormHarness } from './support/multi-process';
 import type { RedisStormHarness } from './support/multi-process';
@@ -26,10 +27,8 @@ describeStoreConformance(
 );
 
 describe('Redis Cluster layout', () => {
-  const hostPort = (url: string) => ({ host: new URL(url).hostname, port: Number(new URL(url).port) });
-
   it('keeps every key of one connection in one hash slot, and spreads connections over the masters', async () => {
-    const client = new Cluster(nodes.map(hostPort));
+    const client = new Cluster(clusterConnection(nodes).nodes);
     // Your own Cluster client: the store uses it and leaves it open.
     const store = createRedisStore({ redis: client, keyRing, prefix: fresh('slots') });
     try {

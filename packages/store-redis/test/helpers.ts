@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Cluster, Redis } from 'ioredis';
+import { clusterConnection } from '../src/internal/client';
 
 export const REDIS_URL = process.env.AUTHKIT_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -29,7 +30,7 @@ export async function deletePrefix(prefix: string, cluster?: readonly string[]):
     }
     return;
   }
-  const client = new Cluster(cluster.map((url) => ({ host: new URL(url).hostname, port: Number(new URL(url).port) })));
+  const client = new Cluster(clusterConnection(cluster).nodes);
   try {
     await client.ping();
     for (const node of client.nodes('master')) await deleteOn(node, prefix);

@@ -1,5 +1,6 @@
 import { Cluster, Redis } from 'ioredis';
 import type { ClusterOptions, RedisOptions } from 'ioredis';
+import { AuthKitError } from '@authkit/core';
 
 /**
  * Settings for clients the store creates: a command fails within a few seconds when Redis is
@@ -28,14 +29,59 @@ export interface StoreClient {
   owned: boolean;
 }
 
+/** What `new Cluster(nodes, options)` gets for the store's `cluster: [...]` node URLs. */
+export interface ClusterConnection {
+  nodes: { host: string; port: number }[];
+  options: ClusterOptions;
+}
+
+/**
+ * Reads the store's `cluster: [...]` node URLs (`redis://[user:password@]host:port`, or `rediss://`
+ * for TLS): the nodes' hosts and ports, and the credentials and TLS, which ioredis applies to every
+ * node through `redisOptions`, on top of {@link FAIL_FAST_CLUSTER_OPTIONS}. All URLs must agree on
+ * the scheme and credentials (one set of `redisOptions` serves every node). Errors never repeat a
+ * URL: it may hold a password.
+ */
+export function clusterConnection(urls: readonly string[]): ClusterConnection {
+  if (urls.length === 0) throw new AuthKitError('configuration_error', 'createRedisStore `cluster` lists no node URLs');
+  const parsed = urls.map((url, index) => {
+    let value: URL;
+    try {
+      value = new URL(url);
+    } catch {
+      // Not kept as the cause: Node's URL error carries the whole URL, password included.
+      throw new AuthKitError('configuration_error', `createRedisStore \`cluster\` node URL #${index + 1} is not a valid URL`);
+    }
+    if (value.protocol !== 'redis:' && value.protocol !== 'rediss:') {
+      throw new AuthKitError('configuration_error', `createRedisStore \`cluster\` node URL #${index + 1} must be redis:// or rediss://`);
+    }
+    return {
+      tls: value.protocol === 'rediss:',
+      username: decodeURIComponent(value.username),
+      password: decodeURIComponent(value.password),
+      // WHATWG URLs keep the brackets of an IPv6 host; ioredis wants the address alone.
+      host: value.hostname.replace(/^\[|\]$/g, ''),
+      port: Number(value.port || 6379),
+    };
+  });
+  const [first] = parsed as [(typeof parsed)[number], ...typeof parsed];
+  if (parsed.some((node) => node.tls !== first.tls || node.username !== first.username || node.password !== first.password)) {
+    throw new AuthKitError('configuration_error', 'createRedisStore `cluster` node URLs must all use the same scheme (redis:// or rediss://) and credentials');
+  }
+  const redisOptions: RedisOptions = {
+    ...FAIL_FAST_CLUSTER_OPTIONS.redisOptions,
+    ...(first.username === '' ? {} : { username: first.username }),
+    ...(first.password === '' ? {} : { password: first.password }),
+    ...(first.tls ? { tls: {} } : {}),
+  };
+  return { nodes: parsed.map(({ host, port }) => ({ host, port })), options: { ...FAIL_FAST_CLUSTER_OPTIONS, redisOptions } };
+}
+
 /** Builds the client from the store's options. */
 export function storeClient(redis: Redis | Cluster | string | undefined, cluster: readonly string[] | undefined): StoreClient {
   if (cluster !== undefined) {
-    const nodes = cluster.map((url) => {
-      const parsed = new URL(url);
-      return { host: parsed.hostname, port: Number(parsed.port || 6379) };
-    });
-    const client = new Cluster(nodes, FAIL_FAST_CLUSTER_OPTIONS);
+    const { nodes, options } = clusterConnection(cluster);
+    const client = new Cluster(nodes, options);
     // Errors surface on each command as store_unavailable; without a listener ioredis would
     // print every reconnect failure.
     client.on('error', () => undefined);
