@@ -9,26 +9,14 @@ import { AuthKitStrategies } from './authkit.strategies';
 import { BodyParserErrors } from './body-parser-errors';
 import { ProviderClientPipe } from './provider-client.pipe';
 
-/** Builds the AuthKit instance from the options, unless the app passed its own. */
+/** Builds the AuthKit instance from the options (core reads its own and ignores the rest), unless the app passed its own. */
 function authKitFactory(options: AuthKitModuleOptions): AuthKit {
-  if (options.authkit) return options.authkit;
-  // Only core's own options reach createAuthKit; the rest are the surface's and Nest's.
-  const { getOwner: _o, cookieSecret: _c, appUrl: _a, defaultReturnTo: _d, cookiePrefix: _p, bodyLimitBytes: _b, onError: _e, startMaintenance: _m, authkit: _k, ...core } = options;
-  return createAuthKit(core);
+  return options.authkit ?? createAuthKit(options);
 }
 
-/** Core's connect handler, mounted at the module's base path. */
+/** Core's connect handler, mounted at the module's base path (core reads the surface's options from the rest). */
 function handlerFactory(authkit: AuthKit, options: AuthKitModuleOptions, extras: ResolvedExtras): ConnectHandler {
-  const { cookieSecret, appUrl, defaultReturnTo, cookiePrefix, bodyLimitBytes, onError } = options;
-  return createConnectHandler(authkit, {
-    basePath: `/${extras.basePath.replace(/^\/+|\/+$/g, '')}`,
-    cookieSecret,
-    ...(appUrl === undefined ? {} : { appUrl }),
-    ...(defaultReturnTo === undefined ? {} : { defaultReturnTo }),
-    ...(cookiePrefix === undefined ? {} : { cookiePrefix }),
-    ...(bodyLimitBytes === undefined ? {} : { bodyLimitBytes }),
-    ...(onError === undefined ? {} : { onError }),
-  });
+  return createConnectHandler(authkit, { ...options, basePath: `/${extras.basePath.replace(/^\/+|\/+$/g, '')}` });
 }
 
 /** Adds AuthKit's providers, exports and controller to the generated module. */
