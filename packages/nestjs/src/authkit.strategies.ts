@@ -2,8 +2,8 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { AuthKitError, supportsBrowserFlow } from '@authkit/core';
 import passport from 'passport';
 import type OAuth2Strategy from 'passport-oauth2';
-import { AUTHKIT_EXTRAS, AUTHKIT_MODULE_OPTIONS } from './authkit.constants';
-import type { AuthKitModuleOptions, ResolvedExtras } from './authkit.options';
+import { AUTHKIT_EXTRAS } from './authkit.constants';
+import type { ResolvedExtras } from './authkit.options';
 import { AuthKitService } from './authkit.service';
 import { createAuthKitStrategy } from './authkit.strategy';
 
@@ -23,11 +23,9 @@ export class AuthKitStrategies implements OnModuleDestroy {
 
   constructor(
     @Inject(AuthKitService) service: AuthKitService,
-    @Inject(AUTHKIT_MODULE_OPTIONS) options: AuthKitModuleOptions,
     @Inject(AUTHKIT_EXTRAS) extras: ResolvedExtras,
   ) {
     const strategies = new Map<string, OAuth2Strategy>();
-    const basePath = extras.basePath.replace(/^\/+|\/+$/g, '');
     for (const provider of service.authkit.providers.values()) {
       if (!supportsBrowserFlow(provider)) continue;
       const name = `${extras.strategyPrefix}-${provider.id}`;
@@ -38,9 +36,7 @@ export class AuthKitStrategies implements OnModuleDestroy {
           { providerId: provider.id },
         );
       }
-      const path = `/${basePath}/${encodeURIComponent(provider.id)}/callback`;
-      const callback = provider.oauth2?.redirectUri ?? (options.appUrl === undefined ? path : new URL(path, options.appUrl).href);
-      strategies.set(name, createAuthKitStrategy(provider, name, callback, service));
+      strategies.set(name, createAuthKitStrategy(provider, name, service));
       taken.set(name, this);
     }
     this.strategies = strategies;

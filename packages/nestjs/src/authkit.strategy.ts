@@ -37,7 +37,7 @@ function copyHeaders(res: Response | undefined, headers: Headers): void {
  * `redirect`) and the callback (state checked, code exchanged by core, `success(connection)`).
  * Nothing of passport-oauth2's own token request runs, and no client secret is given to it.
  */
-export function createAuthKitStrategy(provider: ProviderDefinition, name: string, defaultCallbackUrl: string, service: AuthKitService): OAuth2Strategy {
+export function createAuthKitStrategy(provider: ProviderDefinition, name: string, service: AuthKitService): OAuth2Strategy {
   const oauth2 = provider.oauth2;
   // passport-oauth2 insists on both URLs, but never uses them here (core runs the flow); a
   // provider discovered from its issuer has none until first use.
@@ -46,7 +46,7 @@ export function createAuthKitStrategy(provider: ProviderDefinition, name: string
   if (oauth2 === undefined || authorizationURL === undefined || tokenURL === undefined) {
     throw new AuthKitError('configuration_error', `Provider "${provider.id}" has no authorization endpoint for a passport strategy.`, { providerId: provider.id });
   }
-  const strategyOptions = { authorizationURL, tokenURL, clientID: oauth2.clientId, clientSecret: '', callbackURL: defaultCallbackUrl };
+  const strategyOptions = { authorizationURL, tokenURL, clientID: oauth2.clientId, clientSecret: '' };
 
   class AuthKitOAuth2Strategy extends PassportStrategy(OAuth2Strategy, name) {
     constructor() {
@@ -68,10 +68,11 @@ export function createAuthKitStrategy(provider: ProviderDefinition, name: string
     protected async run(req: Request, options: AuthKitAuthenticateOptions): Promise<void> {
       const request = service.webRequest(req);
       const ownerId = await service.ownerOf(req);
-      const redirectUri = new URL(options.callbackURL ?? defaultCallbackUrl, request.url).href;
+      // The surface's own callback URL unless the app's route is another (core derives the default).
+      const redirectUri = options.callbackURL === undefined ? undefined : new URL(options.callbackURL, request.url).href;
       const query = (req.query ?? {}) as Record<string, unknown>;
       if ('code' in query || 'state' in query || 'error' in query) {
-        const outcome = await service.handler.completeAuthorization(request, { ownerId }, { providerId: provider.id, redirectUri });
+        const outcome = await service.handler.completeAuthorization(request, { ownerId }, { providerId: provider.id, ...(redirectUri === undefined ? {} : { redirectUri }) });
         copyHeaders(req.res, outcome.headers);
         if (!outcome.ok) return this.error(outcome.error instanceof Error ? outcome.error : new Error('The connect flow failed'));
         return this.success(this.validate(outcome.connection), { returnTo: outcome.returnTo });
@@ -80,7 +81,7 @@ export function createAuthKitStrategy(provider: ProviderDefinition, name: string
       const label = options.label ?? queryValue(req, 'label');
       const flow: FlowOptions = {
         providerId: provider.id,
-        redirectUri,
+        ...(redirectUri === undefined ? {} : { redirectUri }),
         ...(returnTo === undefined ? {} : { returnTo }),
         ...(label === undefined ? {} : { label }),
         ...(options.scopes === undefined ? {} : { scopes: options.scopes }),
