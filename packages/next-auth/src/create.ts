@@ -1,7 +1,6 @@
-import { AuthKitError, MIN_COOKIE_SECRET_LENGTH, createConnectHandler, type AuthKit, type AuthKitClient, type ConnectHandler, type ConnectHandlerOptions, type ConnectionView } from '@authkit/core';
+import { AuthKitError, MIN_COOKIE_SECRET_LENGTH, createConnectHandler, parseCookies, type AuthKit, type AuthKitClient, type ConnectHandler, type ConnectHandlerOptions, type ConnectionView } from '@authkit/core';
 import type { AuthOptions } from 'next-auth';
 import { cookies } from 'next/headers';
-import { requestCookies } from './request-cookies';
 import { nextAuthSecretOf, ownerIdFromCookies } from './session-token';
 
 /** Options of {@link createAuthKitNext}. */
@@ -85,7 +84,7 @@ export function createAuthKitNext(authkit: AuthKit | (() => AuthKit), options: A
 
   const getOwnerId = async (request?: Request): Promise<string | undefined> => {
     if (options.getOwnerId !== undefined) return options.getOwnerId(request);
-    return ownerIdFromCookies(options.authOptions, request === undefined ? await cookies() : requestCookies(request));
+    return ownerIdFromCookies(options.authOptions, request === undefined ? await cookies() : parseCookies(request.headers.get('cookie')));
   };
 
   const serve = async (request: Request): Promise<Response> => {

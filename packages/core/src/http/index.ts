@@ -8,7 +8,7 @@ export { describeError } from './messages';
 export type { WordingContext } from './messages';
 export { safeReturnTo } from './return-to';
 export { supportsBrowserFlow } from './surface';
-/** The shortest cookie secret the surface accepts (adapters that derive one check it first). */
-export { MIN_COOKIE_SECRET_LENGTH } from './state-cookie';
+/** The shortest cookie secret the surface accepts (adapters that derive one check it first), and the `Cookie` header parser. */
+export { MIN_COOKIE_SECRET_LENGTH, parseCookies } from './state-cookie';
 export { describeOutcome } from './outcome';
 export type { FlowOutcome } from './outcome';

@@ -62,19 +62,29 @@ export class StateCookieSigner {
   }
 }
 
-/** Reads one cookie from a `Cookie` header. */
-export function readCookie(header: string | null, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
+/**
+ * The cookies of a `Cookie` header by name, values percent-decoded. The first of two with one
+ * name wins (browsers send the most specific path first); an undecodable value is left out.
+ */
+export function parseCookies(header: string | null): Map<string, string> {
+  const cookies = new Map<string, string>();
+  for (const part of (header ?? '').split(';')) {
     const eq = part.indexOf('=');
-    if (eq === -1 || part.slice(0, eq).trim() !== name) continue;
+    if (eq <= 0) continue;
+    const name = part.slice(0, eq).trim();
+    if (cookies.has(name)) continue;
     try {
-      return decodeURIComponent(part.slice(eq + 1).trim());
+      cookies.set(name, decodeURIComponent(part.slice(eq + 1).trim()));
     } catch {
-      return undefined;
+      // not percent-encoding: not a value this code wrote
     }
   }
-  return undefined;
+  return cookies;
+}
+
+/** Reads one cookie from a `Cookie` header. */
+export function readCookie(header: string | null, name: string): string | undefined {
+  return parseCookies(header).get(name);
 }
 
 /** Attributes of the state cookie: HttpOnly, SameSite=Lax, scoped to the callback path. */
