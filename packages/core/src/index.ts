@@ -24,6 +24,8 @@ export { toConnectionView } from './util/connection-view';
 /** Who a credential belongs to at the provider (`client.profile()`), for sign-in adapters. */
 export { profileSourceFor } from './fetch/profile';
 export type { AccountProfile, ProfileSource } from './fetch/profile';
+/** A store or service URL fit for a log (password and secret-named parameters masked). */
+export { redactUrl } from './util/redact-url';
 /** Deterministic connection id for provider + owner (+ label). */
 export { connectionIdFor } from './util/connection-id';
 /** Provider factories (`providers.iguide()`, `providers.oauth2({...})`, …) and helpers. */

@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PLAINTEXT_FOR_LOCAL_DEVELOPMENT, createKeyRing, generateEncryptionKey, type ConnectionStore, type StoreEncryptionOptions } from '@authkit/core';
+import { PLAINTEXT_FOR_LOCAL_DEVELOPMENT, createKeyRing, generateEncryptionKey, redactUrl, type ConnectionStore, type StoreEncryptionOptions } from '@authkit/core';
 import { createFileStore } from '@authkit/store-file';
 import { lazyPostgresStore } from './postgres-store';
 
@@ -112,7 +112,7 @@ export function createDemoStore(config: DemoStoreConfig): DemoStore {
   // Where connections live: PostgreSQL when a connection string is given, else the data folder.
   const backend = (encryption: StoreEncryptionOptions): { store: ConnectionStore; where: string } =>
     databaseUrl
-      ? { store: lazyPostgresStore(databaseUrl, encryption, config.tablePrefix), where: `PostgreSQL (${redactedUrl(databaseUrl)})` }
+      ? { store: lazyPostgresStore(databaseUrl, encryption, config.tablePrefix), where: `PostgreSQL (${redactUrl(databaseUrl)})` }
       : { store: createFileStore({ directory: dataDir, ...encryption }), where: `the file store at ${dataDir}` };
   if (config.encryptionKey) {
     const { store, where } = backend({ keyRing: keyRingFrom(config.encryptionKey, config.bareKeyId) });
@@ -143,13 +143,3 @@ export function createDemoStore(config: DemoStoreConfig): DemoStore {
   };
 }
 
-/** A connection string for the log: never its password. */
-function redactedUrl(value: string): string {
-  try {
-    const url = new URL(value);
-    if (url.password !== '') url.password = '***';
-    return url.href;
-  } catch {
-    return 'a connection string';
-  }
-}
