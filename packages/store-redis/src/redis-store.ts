@@ -1,9 +1,18 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Cluster, Redis } from 'ioredis';
-import { AuthKitError, VersionConflictError, isAuthKitError } from '@authkit/core';
-import type { ConnectionFilter, ConnectionRecord, LockOptions, ReencryptingStore, ReencryptOptions, ReencryptResult, StoreLock } from '@authkit/core';
-import { createRecordCodec } from './internal/core-crypto';
-import type { RecordCodec, StoreEncryptionOptions, StoredConnection } from './internal/core-crypto';
+import { AuthKitError, VersionConflictError, createRecordCodec, isAuthKitError } from '@authkit/core';
+import type {
+  ConnectionFilter,
+  ConnectionRecord,
+  LockOptions,
+  RecordCodec,
+  ReencryptingStore,
+  ReencryptOptions,
+  ReencryptResult,
+  StoreEncryptionOptions,
+  StoreLock,
+  StoredConnection,
+} from '@authkit/core';
 import { storeClient } from './internal/client';
 import { DEFAULT_SHARDS, KeyLayout } from './internal/keys';
 import { DELETE, DUE, EXTEND, LIST, PUT, RELEASE, REPLACE_IF_VERSION } from './internal/lua';
@@ -65,10 +74,10 @@ function hashKey(value: string): string {
 }
 
 /** Pairs a flat `[a, b, a, b…]` script reply. */
-function pairs(reply: unknown, from = 0): [string, string][] {
+function pairs(reply: unknown): [string, string][] {
   const flat = reply as string[];
   const out: [string, string][] = [];
-  for (let i = from; i + 1 < flat.length; i += 2) out.push([flat[i]!, flat[i + 1]!]);
+  for (let i = 0; i + 1 < flat.length; i += 2) out.push([flat[i]!, flat[i + 1]!]);
   return out;
 }
 

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { Secret, VersionConflictError, createKeyRing } from '@authkit/core';
+import { Secret, VersionConflictError } from '@authkit/core';
 import type { ConnectionRecord, ConnectionStore } from '@authkit/core';
 import { recordWith } from './fixtures';
 import { startAuthkit, type CliProcess } from './run-authkit';
@@ -93,5 +93,3 @@ export async function expectAllUnderNewKeyOnly(
     await store.close?.();
   }
 }
-
-export { createKeyRing };

@@ -13,7 +13,6 @@ import { REDIS_URL, deletePrefix, uniquePrefix } from '../helpers';
 import type { RedisWorkerStore } from '../fixtures/storm-worker';
 
 export { percentile, waitFor } from '@authkit/store-conformance/storm-harness';
-export type { StormReport as RoundReport } from '@authkit/store-conformance/storm';
 export type { WorkerReport } from '@authkit/store-conformance/storm-harness';
 
 /** The shared harness plus the Redis store it runs on. */
