@@ -1,5 +1,5 @@
 import type { AuthKit } from '@authkit/core';
-import { isDemoAction, runDemoAction, type DemoCredentialBank } from '@authkit/demo-kit';
+import { runDemoAction, type DemoCredentialBank } from '@authkit/demo-kit';
 import express, { type Router } from 'express';
 
 export interface ActionContext {
@@ -17,18 +17,14 @@ export function demoActions(context: ActionContext): Router {
   const router = express.Router();
   const origin = new URL(context.appUrl).origin;
   router.post('/demo/:action', async (req, res) => {
-    const user = context.getOwner(req);
-    const action = req.params.action;
-    if (user === undefined || !isDemoAction(action) || req.get('origin') !== origin) {
-      res.redirect(303, '/');
-      return;
-    }
     const body = (req.body ?? {}) as Record<string, unknown>;
     const location = await runDemoAction({
       authkit: context.authkit,
       bank: context.bank,
-      user,
-      action,
+      user: context.getOwner(req),
+      action: req.params.action,
+      origin: req.get('origin'),
+      appOrigin: origin,
       field: (name) => (typeof body[name] === 'string' ? body[name] : undefined),
       onError: (error) => console.error('express-demo: demo action failed', error),
     });

@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { AuthKitService } from '@authkit/nestjs';
 import type { Request, Response } from 'express';
-import { DemoSession, isDemoAction, runDemoAction } from '@authkit/demo-kit';
+import { DemoSession, runDemoAction } from '@authkit/demo-kit';
 import { DemoErrorFilter } from './demo-error.filter.js';
 import { DemoState } from './demo-state.js';
 
@@ -20,17 +20,14 @@ export class DemoActionsController {
 
   @Post(':action')
   async run(@Param('action') action: string, @Req() req: Request, @Body() body: Record<string, unknown> | undefined, @Res() res: Response): Promise<void> {
-    const user = this.session.user(req);
-    const origin = `${req.protocol}://${req.get('host') ?? ''}`;
-    if (!user || !isDemoAction(action) || req.get('origin') !== origin) {
-      res.redirect(303, '/');
-      return;
-    }
     const location = await runDemoAction({
       authkit: this.authkit.authkit,
       bank: this.state.bank,
-      user,
+      user: this.session.user(req),
       action,
+      origin: req.get('origin'),
+      // The module's appUrl when configured, else this request's own origin (as the surface's forms).
+      appOrigin: this.authkit.handler.appOrigin ?? `${req.protocol}://${req.get('host') ?? ''}`,
       field: (name) => (typeof body?.[name] === 'string' ? body[name] : undefined),
       onError: (error) => console.error('nest-demo: demo action failed', error),
     });

@@ -9,12 +9,17 @@ export function isDemoAction(value: unknown): value is DemoAction {
   return value === 'refresh' || value === 'verify' || value === 'mint';
 }
 
-/** What a demo action needs: the form's fields and who asks. */
+/** What a demo action needs: the form's fields, who asks, and where the form came from. */
 export interface DemoActionInput {
   authkit: AuthKit;
   bank: DemoCredentialBank;
-  user: string;
-  action: DemoAction;
+  /** The signed-in demo user, if any. */
+  user: string | undefined;
+  /** The action from the URL (`/demo/:action`), not yet checked. */
+  action: string;
+  /** The request's `Origin` header, and the app's own origin it must equal (as the surface's forms). */
+  origin: string | undefined;
+  appOrigin: string;
   /** `connection` (refresh, verify) or `kind` (mint). */
   field(name: string): string | undefined;
   /** Errors that are not AuthKit's (a bug, a sandbox that is down), for the server's log. */
@@ -32,8 +37,11 @@ function outcome(parameters: Record<string, string>): string {
  * the dashboard words with core's `describeOutcome`, like the surface's own answers.
  */
 export async function runDemoAction(input: DemoActionInput): Promise<string> {
-  const { authkit, user } = input;
-  if (input.action === 'mint') {
+  const { authkit, user, action } = input;
+  if (user === undefined || !isDemoAction(action)) return '/';
+  // Like the surface's own forms: only from this app's pages, and said so when not.
+  if (input.origin !== input.appOrigin) return outcome({ authkit_error: 'forbidden_origin' });
+  if (action === 'mint') {
     const kind = input.field('kind');
     if (!isDemoCredentialKind(kind)) return outcome({ authkit_error: 'invalid_request' });
     try {
@@ -49,9 +57,9 @@ export async function runDemoAction(input: DemoActionInput): Promise<string> {
   if (connection === undefined || connection.ownerId !== user) return outcome({ authkit_error: 'connection_not_found' });
   const client = authkit.client(connection.providerId, connection.id);
   try {
-    if (input.action === 'refresh') await client.refresh();
+    if (action === 'refresh') await client.refresh();
     else await client.verify();
-    return outcome({ demo: input.action === 'refresh' ? 'refreshed' : 'verified', authkit_provider: connection.providerId });
+    return outcome({ demo: action === 'refresh' ? 'refreshed' : 'verified', authkit_provider: connection.providerId });
   } catch (error) {
     if (!isAuthKitError(error)) input.onError?.(error);
     return outcome({ authkit_error: isAuthKitError(error) ? error.code : 'internal_error', authkit_provider: connection.providerId });
