@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createKeyRing, generateEncryptionKey, isAuthKitError } from '@authkit/core';
-import { errorCodeOf, makeRecord } from '@authkit/store-conformance';
+import { errorCodeOf as codeOf, makeRecord } from '@authkit/store-conformance';
 import { createPostgresStore } from '../src/index';
 import { PG_URL, freshStore, prefixOf } from './helpers';
 import { freePort, startTcpProxy } from './support/tcp-proxy';
@@ -11,8 +11,6 @@ const proxies: TcpProxy[] = [];
 afterAll(async () => {
   for (const proxy of proxies) await proxy.stop();
 });
-
-const codeOf = errorCodeOf;
 
 /** The run's database, reached through a proxy on another port. */
 function viaPort(port: number): string {

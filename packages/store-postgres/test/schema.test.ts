@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { errorCodeOf, makeRecord } from '@authkit/store-conformance';
+import { errorCodeOf as codeOf, makeRecord } from '@authkit/store-conformance';
 import { createPostgresStore, postgresStoreMigrations } from '../src/index';
 import { tableNames } from '../src/internal/names';
 import { buildQueries } from '../src/internal/queries';
@@ -10,8 +10,6 @@ import { PG_URL, freshStore, prefixOf, uniquePrefix } from './helpers';
 const plaintext = { encryption: 'plaintext-for-local-development' } as const;
 const pool = new pg.Pool({ connectionString: PG_URL });
 afterAll(() => pool.end());
-
-const codeOf = errorCodeOf;
 
 /** The plan PostgreSQL picks for `sql` when a sequential scan is ruled out: proves an index serves it. */
 async function plan(sql: string, values: unknown[]): Promise<string> {

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { createKeyRing, generateEncryptionKey } from '@authkit/core';
-import { errorCodeOf, makeRecord } from '@authkit/store-conformance';
+import { errorCodeOf as codeOf, makeRecord } from '@authkit/store-conformance';
 import { createRedisStore } from '../src/index';
 import { REDIS_URL, deletePrefix, uniquePrefix } from './helpers';
 
@@ -18,8 +18,6 @@ function fresh(): string {
   return prefix;
 }
 const T = 1_750_000_000_000;
-
-const codeOf = errorCodeOf;
 
 describe('RedisStore due-time index (a sorted set per group)', () => {
   it('a stale entry (earlier than the record says) is never returned as due, and is corrected', async () => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { createKeyRing, generateEncryptionKey } from '@authkit/core';
-import { errorCodeOf, makeRecord } from '@authkit/store-conformance';
+import { errorCodeOf as codeOf, makeRecord } from '@authkit/store-conformance';
 import { createRedisStore } from '../src/index';
 
 const keyRing = createKeyRing({ keys: [{ id: 'k1', secret: generateEncryptionKey() }] });
@@ -42,8 +42,6 @@ async function startRedis(port: number): Promise<ChildProcess> {
   probe.disconnect();
   return child;
 }
-
-const codeOf = errorCodeOf;
 
 describe('Redis down or unreachable', () => {
   it('gives store_unavailable for every operation when nothing listens', async () => {

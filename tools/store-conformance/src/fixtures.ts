@@ -62,12 +62,13 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /**
- * Runs `fn` and tells how it ended: the AuthKit error code it threw, `resolved`, or a
- * description of a non-AuthKit error (which tests treat as a failure to compare against).
+ * Runs `fn` (or awaits a promise already started) and tells how it ended: the AuthKit error code
+ * it threw, `resolved`, or a description of a non-AuthKit error (which tests treat as a failure to
+ * compare against).
  */
-export async function errorCodeOf(fn: () => unknown): Promise<string> {
+export async function errorCodeOf(fn: (() => unknown) | Promise<unknown>): Promise<string> {
   try {
-    await fn();
+    await (typeof fn === 'function' ? fn() : fn);
   } catch (error) {
     return isAuthKitError(error) ? error.code : `non-AuthKit error: ${String(error)}`;
   }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Secret, isAuthKitError } from '@authkit/core';
 import type { ConnectionStore, StoreLock } from '@authkit/core';
-import { CREDENTIALS_OF_EVERY_KIND, makeRecord, revealCredential, sleep } from './fixtures';
+import { CREDENTIALS_OF_EVERY_KIND, errorCodeOf, makeRecord, revealCredential, sleep } from './fixtures';
 
 /** Creates a fresh, empty store for one test. */
 export type StoreFactory<S extends ConnectionStore = ConnectionStore> = () => S | Promise<S>;
@@ -20,15 +20,6 @@ export interface StoreConformanceOptions<S extends ConnectionStore = ConnectionS
 function listDue(store: ConnectionStore, now: number, limit: number) {
   if (typeof store.listDue !== 'function') throw new Error('this store has no listDue (the due-time index)');
   return store.listDue(now, limit);
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    return isAuthKitError(error) ? error.code : `non-AuthKit error: ${String(error)}`;
-  }
-  return 'resolved';
 }
 
 /**
@@ -86,7 +77,7 @@ export function describeStoreConformance<S extends ConnectionStore>(
         const record = makeRecord();
         await store.put(record, 0);
         const clash = makeRecord({ id: record.id, ownerId: 'someone-else' });
-        expect(await codeOf(store.put(clash, 0))).toBe('version_conflict');
+        expect(await errorCodeOf(store.put(clash, 0))).toBe('version_conflict');
         expect((await store.get(record.id))!.ownerId).toBe('owner-a');
       });
 
@@ -95,15 +86,15 @@ export function describeStoreConformance<S extends ConnectionStore>(
         const v1 = await store.put(record, 0);
         const v2 = await store.put({ ...v1, status: 'reauthorization_required' }, 1);
         expect(v2.version).toBe(2);
-        expect(await codeOf(store.put({ ...v1, status: 'revoked' }, 1))).toBe('version_conflict');
-        expect(await codeOf(store.put({ ...v1, status: 'revoked' }, 5))).toBe('version_conflict');
+        expect(await errorCodeOf(store.put({ ...v1, status: 'revoked' }, 1))).toBe('version_conflict');
+        expect(await errorCodeOf(store.put({ ...v1, status: 'revoked' }, 5))).toBe('version_conflict');
         const read = await store.get(record.id);
         expect(read!.version).toBe(2);
         expect(read!.status).toBe('reauthorization_required');
       });
 
       it('rejects an update of a record that does not exist', async () => {
-        expect(await codeOf(store.put(makeRecord(), 1))).toBe('version_conflict');
+        expect(await errorCodeOf(store.put(makeRecord(), 1))).toBe('version_conflict');
       });
 
       it('lets exactly one of many concurrent writers of the same version win', async () => {
@@ -215,7 +206,7 @@ export function describeStoreConformance<S extends ConnectionStore>(
         await store.delete(a.id);
         expect(await dueIds(T)).toEqual([b.id]);
         // A conflicting write (stale version) must not move the record in the index either.
-        expect(await codeOf(store.put({ ...b, dueAt: T + 60_000 }, 7))).toBe('version_conflict');
+        expect(await errorCodeOf(store.put({ ...b, dueAt: T + 60_000 }, 7))).toBe('version_conflict');
         expect(await dueIds(T)).toEqual([b.id]);
         // Re-created under the same id, it is indexed again.
         await store.put({ ...a, version: 0, dueAt: T - 1_000 }, 0);
@@ -226,7 +217,7 @@ export function describeStoreConformance<S extends ConnectionStore>(
     describe('lock', () => {
       it('is exclusive: a second taker waits, then times out with lock_timeout', async () => {
         const held = await store.lock('refresh:x', { ttlMs: 10_000, waitMs: 0 });
-        expect(await codeOf(store.lock('refresh:x', { ttlMs: 10_000, waitMs: 150 }))).toBe('lock_timeout');
+        expect(await errorCodeOf(store.lock('refresh:x', { ttlMs: 10_000, waitMs: 150 }))).toBe('lock_timeout');
         await held.release();
         const again = await store.lock('refresh:x', { ttlMs: 10_000, waitMs: 0 });
         await again.release();
@@ -274,7 +265,7 @@ export function describeStoreConformance<S extends ConnectionStore>(
         expect(await crashed.extend(10_000)).toBe(false);
         await crashed.release();
         // The taker still holds it: a third party must wait.
-        expect(await codeOf(store.lock('refresh:e', { ttlMs: 10_000, waitMs: 100 }))).toBe('lock_timeout');
+        expect(await errorCodeOf(store.lock('refresh:e', { ttlMs: 10_000, waitMs: 100 }))).toBe('lock_timeout');
         await taker.release();
       });
 
@@ -290,10 +281,10 @@ export function describeStoreConformance<S extends ConnectionStore>(
         // The paused holder wakes up and carries on as if it still held the lock.
         expect(await paused.extend(10_000)).toBe(false);
         await paused.release();
-        expect(await codeOf(store.put({ ...seenByPaused, metadata: { by: 'paused' } }, seenByPaused.version))).toBe('version_conflict');
+        expect(await errorCodeOf(store.put({ ...seenByPaused, metadata: { by: 'paused' } }, seenByPaused.version))).toBe('version_conflict');
         expect((await store.get(record.id))!.metadata).toEqual({ by: 'next' });
         // The new holder still holds it.
-        expect(await codeOf(store.lock(key, { ttlMs: 10_000, waitMs: 100 }))).toBe('lock_timeout');
+        expect(await errorCodeOf(store.lock(key, { ttlMs: 10_000, waitMs: 100 }))).toBe('lock_timeout');
         expect(await next.extend(10_000)).toBe(true);
         await next.release();
         await (await store.lock(key, { ttlMs: 10_000, waitMs: 0 })).release();
@@ -305,7 +296,7 @@ export function describeStoreConformance<S extends ConnectionStore>(
           await sleep(shortTtlMs / 3);
           expect(await held.extend(shortTtlMs)).toBe(true);
         }
-        expect(await codeOf(store.lock('refresh:k', { ttlMs: 10_000, waitMs: 0 }))).toBe('lock_timeout');
+        expect(await errorCodeOf(store.lock('refresh:k', { ttlMs: 10_000, waitMs: 0 }))).toBe('lock_timeout');
         await held.release();
       });
 
@@ -344,12 +335,12 @@ export function describeStoreConformance<S extends ConnectionStore>(
           const record = makeRecord();
           await store.put(record, 0);
           expect((await twin.get(record.id))!.version).toBe(1);
-          expect(await codeOf(twin.put(record, 0))).toBe('version_conflict');
+          expect(await errorCodeOf(twin.put(record, 0))).toBe('version_conflict');
           await twin.put({ ...record, status: 'revoked' }, 1);
           expect((await store.get(record.id))!.status).toBe('revoked');
 
           const held = await store.lock('refresh:t', { ttlMs: 10_000, waitMs: 0 });
-          expect(await codeOf(twin.lock('refresh:t', { ttlMs: 10_000, waitMs: 100 }))).toBe('lock_timeout');
+          expect(await errorCodeOf(twin.lock('refresh:t', { ttlMs: 10_000, waitMs: 100 }))).toBe('lock_timeout');
           await held.release();
           await (await twin.lock('refresh:t', { ttlMs: 10_000, waitMs: 0 })).release();
 
