@@ -1,5 +1,4 @@
 import type { ConnectionView } from '@authkit/core';
-import type { DemoCredentialKind } from './credentials';
 
 /** How a system can be connected in the demo. `label` keeps methods of one system apart. */
 export type ConnectMethod =
@@ -9,11 +8,6 @@ export type ConnectMethod =
   | { kind: 'refresh_token'; title: string; credential: 'plandayRefreshToken' }
   | { kind: 'api_key'; title: string; label: string; credential: 'apiKey' }
   | { kind: 'client_credentials'; title: string };
-
-/** The demo credential a method's form can be filled with, if any. */
-export function demoCredentialOf(method: ConnectMethod): DemoCredentialKind | undefined {
-  return 'credential' in method ? method.credential : undefined;
-}
 
 /** One of the five seed systems, as the dashboard lists it. Its name is the provider's own. */
 export interface SystemEntry {

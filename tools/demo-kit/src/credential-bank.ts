@@ -26,10 +26,7 @@ interface Wallet {
 export class DemoCredentialBank {
   readonly #wallets = new Map<string, Wallet>();
 
-  constructor(
-    private readonly sandbox: SandboxConnection,
-    private readonly portalName = 'Demo portal',
-  ) {}
+  constructor(private readonly sandbox: SandboxConnection) {}
 
   #wallet(user: string): Wallet {
     let wallet = this.#wallets.get(user);
@@ -53,7 +50,7 @@ export class DemoCredentialBank {
 
   /** One Planday portal per user: its refresh tokens are what that user pastes. */
   #portal(wallet: Wallet): Promise<string> {
-    wallet.portalId ??= this.sandbox.planday.createPortal({ name: this.portalName }).then((portal) => portal.portalId);
+    wallet.portalId ??= this.sandbox.planday.createPortal({ name: 'Demo portal' }).then((portal) => portal.portalId);
     return wallet.portalId;
   }
 

@@ -4,7 +4,7 @@
  * minted once per user, the lifecycle event log, the dashboard's view model and its HTML,
  * the demo actions (refresh, verify, mint), the demo login cookie and the demo's file store.
  */
-export { API_CALLS, SYSTEMS, apiCallFor, demoCredentialOf } from './catalogue';
+export { API_CALLS, SYSTEMS, apiCallFor } from './catalogue';
 export type { ApiCall, ConnectMethod, SystemEntry } from './catalogue';
 export { OAUTH_CLIENTS, demoProviders, registerCallbacks } from './providers';
 export { verifyByKind, withVerify } from './verify';

@@ -14,8 +14,6 @@ export interface DemoStoreConfig {
   encryptionKey?: string | undefined;
   /** Store secrets unencrypted: an explicit opt-in. Default: `AUTHKIT_PLAINTEXT=1` in the environment. */
   plaintext?: boolean | undefined;
-  /** Key id of a bare key (AUTHKIT_ENCRYPTION_KEY without `id:`, and the local key). Default `k1`, `k2`, … by position. */
-  bareKeyId?: string | undefined;
   /**
    * A PostgreSQL connection string: connections are kept there instead of the file store
    * (migrated on first use), encrypted the same way. Default: AUTHKIT_DATABASE_URL.
@@ -35,12 +33,12 @@ export interface DemoStore {
 
 /**
  * Parses AUTHKIT_ENCRYPTION_KEY: `id:base64urlKey` entries separated by commas (oldest
- * first, the last one encrypts new writes), or a bare key (id `k1`, or `bareKeyId`).
+ * first, the last one encrypts new writes), or a bare key (id `k1`).
  */
-function keyRingFrom(value: string, bareKeyId: string | undefined): ReturnType<typeof createKeyRing> {
+function keyRingFrom(value: string): ReturnType<typeof createKeyRing> {
   const keys = value.split(',').map((entry, i) => {
     const colon = entry.indexOf(':');
-    return colon === -1 ? { id: bareKeyId ?? `k${i + 1}`, secret: entry.trim() } : { id: entry.slice(0, colon).trim(), secret: entry.slice(colon + 1).trim() };
+    return colon === -1 ? { id: `k${i + 1}`, secret: entry.trim() } : { id: entry.slice(0, colon).trim(), secret: entry.slice(colon + 1).trim() };
   });
   return createKeyRing({ keys });
 }
@@ -115,7 +113,7 @@ export function createDemoStore(config: DemoStoreConfig): DemoStore {
       ? { store: lazyPostgresStore(databaseUrl, encryption, config.tablePrefix), where: `PostgreSQL (${redactUrl(databaseUrl)})` }
       : { store: createFileStore({ directory: dataDir, ...encryption }), where: `the file store at ${dataDir}` };
   if (config.encryptionKey) {
-    const { store, where } = backend({ keyRing: keyRingFrom(config.encryptionKey, config.bareKeyId) });
+    const { store, where } = backend({ keyRing: keyRingFrom(config.encryptionKey) });
     return { store, description: `${where}, encrypted with AUTHKIT_ENCRYPTION_KEY` };
   }
   if (config.plaintext ?? process.env.AUTHKIT_PLAINTEXT === '1') {
@@ -125,7 +123,7 @@ export function createDemoStore(config: DemoStoreConfig): DemoStore {
   const key = localKey(dataDir);
   let keyRing: ReturnType<typeof createKeyRing>;
   try {
-    keyRing = createKeyRing({ keys: [{ id: config.bareKeyId ?? 'k1', secret: key.secret }] });
+    keyRing = createKeyRing({ keys: [{ id: 'k1', secret: key.secret }] });
   } catch (error) {
     throw new Error(`The demo's key file ${key.path} is not a valid key (${(error as Error).message}); delete it to get a new one`, { cause: error });
   }

@@ -15,9 +15,10 @@ export interface CardContext {
   result?: ApiResult;
 }
 
-const RETURN_TO: FieldView = { name: 'returnTo', label: 'return to', type: 'hidden', value: '/', required: true };
+/** Every demo form goes back to the dashboard. */
+export const RETURN_TO: FieldView = { name: 'returnTo', label: 'return to', type: 'hidden', value: '/', required: true };
 
-function hidden(name: string, value: string): FieldView {
+export function hidden(name: string, value: string): FieldView {
   return { name, label: name, type: 'hidden', value, required: true };
 }
 

@@ -1,14 +1,11 @@
 import type { ConnectMethod, SystemEntry } from '../catalogue';
 import type { ShownCredentials } from '../credential-bank';
 import type { DemoCredentialKind } from '../credentials';
-import { credentialFields } from './card';
+import { credentialFields, hidden, RETURN_TO } from './card';
 import type { DemoCredentialView, FieldView, FormView, MethodView } from './model';
 
-const RETURN_TO: FieldView = { name: 'returnTo', label: 'return to', type: 'hidden', value: '/', required: true };
-
-function hidden(name: string, value: string): FieldView {
-  return { name, label: name, type: 'hidden', value, required: true };
-}
+/** The test-id suffix of each pasted-credential form. */
+const FORM_SUFFIX = { api_token: 'api-token', personal_access_token: 'pat', api_key: 'api-key' } as const;
 
 /** What a demo credential is called where it is held back. */
 const CREDENTIAL_NAMES: Record<DemoCredentialKind, string> = {
@@ -68,18 +65,13 @@ export function methodView(basePath: string, system: SystemEntry, method: Connec
     case 'client_credentials':
       return { kind: 'form', title: method.title, form: form('client-credentials', `form-${system.id}-client-credentials`, []) };
     case 'api_token':
-      return withDemo(
-        { title: method.title, form: form('credentials', `form-${system.id}-api-token`, [hidden('kind', 'api_token'), hidden('label', method.label), ...credentialFields('api_token')]) },
-        method.credential,
-      );
     case 'personal_access_token':
-      return withDemo(
-        { title: method.title, form: form('credentials', `form-${system.id}-pat`, [hidden('kind', 'personal_access_token'), hidden('label', method.label), ...credentialFields('personal_access_token')]) },
-        method.credential,
-      );
     case 'api_key':
       return withDemo(
-        { title: method.title, form: form('credentials', `form-${system.id}-api-key`, [hidden('kind', 'api_key'), hidden('label', method.label), ...credentialFields('api_key')]) },
+        {
+          title: method.title,
+          form: form('credentials', `form-${system.id}-${FORM_SUFFIX[method.kind]}`, [hidden('kind', method.kind), hidden('label', method.label), ...credentialFields(method.kind)]),
+        },
         method.credential,
       );
     case 'refresh_token':
