@@ -44,6 +44,14 @@ describe('--help', () => {
     expect(run.stdout).toContain('Exit codes:');
   });
 
+  it('lists every ExitCode: each on its own line in the root help, all but 1 and 130 in every command\'s', async () => {
+    const root = (await runInProcess(['--help'])).stdout;
+    for (const code of Object.values(ExitCode)) expect(root).toMatch(new RegExp(`^  ${code} +\\S`, 'm'));
+    const sub = (await runInProcess(['keys', 'rotate', '--help'])).stdout;
+    const listed = /^Exit codes: (.*) \(authkit --help\)\.$/m.exec(sub)?.[1]?.split(', ').map((entry) => Number(entry.split(' ')[0]));
+    expect(listed).toEqual(Object.values(ExitCode).filter((code) => code !== ExitCode.failure && code !== ExitCode.interrupted));
+  });
+
   it('works on the real bin too, and `authkit` alone or with an unknown command is a usage error (2)', async () => {
     const [help, bare, unknown, missingId] = await Promise.all([
       runAuthkit(['keys', 'rotate', '--help']),
