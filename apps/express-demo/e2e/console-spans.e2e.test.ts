@@ -44,5 +44,7 @@ describe('express-demo with AUTHKIT_OTEL_CONSOLE=1', () => {
     for (const secret of Object.values(sandbox.demoClients).flatMap((c) => ('clientSecret' in c && c.clientSecret ? [c.clientSecret] : []))) {
       expect(output).not.toContain(secret);
     }
+    // No signed header either: spans carry the URL and status, never the credential.
+    expect(output).not.toMatch(/Bearer [A-Za-z0-9]/);
   });
 });

@@ -21,7 +21,7 @@ export const CHROMIUM_ARGS = [
 export function chromiumPath(): string {
   const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(path)) {
-    throw new Error(`Chromium not found at ${path}: install Debian's chromium (tools/setup.sh does) or set CHROMIUM_PATH`);
+    throw new Error(`Chromium not found at ${path}: run "bash tools/ensure-services.sh" (pnpm test does: it installs Debian's chromium) or set CHROMIUM_PATH`);
   }
   return path;
 }

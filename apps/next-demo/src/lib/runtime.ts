@@ -35,18 +35,21 @@ async function createRuntime(): Promise<DemoRuntime> {
 
   // SANDBOX_URL: a sandbox run elsewhere, driven over its admin API; else one in this process.
   const sandbox = await startOrConnectSandbox({ url: env.sandboxUrl });
+  try {
+    return await assemble(env, sandbox);
+  } catch (error) {
+    // The first page retries: leave no sandbox of this attempt listening.
+    await sandbox.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function assemble(env: DemoEnv, sandbox: SandboxConnection): Promise<DemoRuntime> {
   const { store, description } = createDemoStore({ dataDir: env.dataDir, encryptionKey: env.encryptionKey });
   console.log(`[next-demo] connections kept in ${description}`);
   const authkit = createAuthKit({ store, providers: demoProviders(sandbox), maintenance: DEMO_MAINTENANCE });
   const events = new EventLog();
   events.attach(authkit);
-  // One timer per server process (the runtime is one per process): keeps connections alive
-  // between visits. instrumentation.ts creates the runtime at start-up, so it runs from then on.
-  authkit.startMaintenance({
-    intervalMs: maintenanceIntervalMs(),
-    onError: (error) => console.warn(`[next-demo] a maintenance sweep failed: ${error instanceof Error ? error.message : String(error)}`),
-  });
-
   // Each OAuth client serves two flows here: next-auth sign-in and the connect surface.
   await registerCallbacks(sandbox, (id) => `${env.appUrl}${AUTH_BASE}/callback/${id}`);
   await registerCallbacks(sandbox, (id) => `${env.appUrl}${CONNECT_BASE}/${id}/callback`);
@@ -77,6 +80,12 @@ async function createRuntime(): Promise<DemoRuntime> {
   );
 
   const next = createAuthKitNext(authkit, { authOptions, appUrl: env.appUrl, basePath: CONNECT_BASE });
+  // Last, once nothing can fail: one timer per server process (the runtime is one per process)
+  // keeps connections alive between visits; instrumentation.ts creates the runtime at start-up.
+  authkit.startMaintenance({
+    intervalMs: maintenanceIntervalMs(),
+    onError: (error) => console.warn(`[next-demo] a maintenance sweep failed: ${error instanceof Error ? error.message : String(error)}`),
+  });
   return { env, sandbox, authkit, authOptions, next, bank: new DemoCredentialBank(sandbox), events };
 }
 
