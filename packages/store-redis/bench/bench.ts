@@ -166,7 +166,8 @@ async function manyConnections(): Promise<void> {
   }
 }
 
-console.log(`# @authkit/store-redis benchmarks (node ${process.version}, Redis at ${REDIS_URL})`);
+// host:port only, as the postgres bench prints it: the URL may carry a password.
+console.log(`# @authkit/store-redis benchmarks (node ${process.version}, Redis at ${new URL(REDIS_URL).host})`);
 // A knob set to 0 skips its part.
 if (STORM_RUNS > 0) await storm();
 if (KILL_TRIALS > 0) await killTrials();
