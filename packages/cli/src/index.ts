@@ -12,7 +12,9 @@ export { CliError, describeFailure } from './errors';
 export type { CliErrorCode, FailureReport } from './errors';
 export type { CliIO, CliStream } from './io';
 export { processIO } from './io';
-export { ENCRYPTION_KEY_ENV, keyRingFromEnv, parseEncryptionKeys, storeEncryptionFromEnv } from './keys/key-ring-env';
+export { ENCRYPTION_KEY_ENV, keyRingFromEnv, storeEncryptionFromEnv } from './keys/key-ring-env';
+// The key ring's text form is read by core (the demos read it too).
+export { parseEncryptionKeys } from '@authkit/core';
 export { generateKeyEntry } from './keys/generate-key';
 export type { GeneratedKey } from './keys/generate-key';
 export { rotateStore } from './keys/rotate';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createKeyRing, generateEncryptionKey, isAuthKitError } from '@authkit/core';
 import { generateKeyEntry } from '../src/keys/generate-key';
-import { keyRingFromEnv, parseEncryptionKeys, storeEncryptionFromEnv } from '../src/keys/key-ring-env';
+import { parseEncryptionKeys } from '@authkit/core';
+import { keyRingFromEnv, storeEncryptionFromEnv } from '../src/keys/key-ring-env';
 
 function failure(fn: () => unknown): Error {
   try {

@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PLAINTEXT_FOR_LOCAL_DEVELOPMENT, createKeyRing, generateEncryptionKey, redactUrl, type ConnectionStore, type StoreEncryptionOptions } from '@authkit/core';
+import { PLAINTEXT_FOR_LOCAL_DEVELOPMENT, createKeyRing, generateEncryptionKey, parseEncryptionKeys, redactUrl, type ConnectionStore, type StoreEncryptionOptions } from '@authkit/core';
 import { createFileStore } from '@authkit/store-file';
 import { lazyPostgresStore } from './postgres-store';
 
@@ -29,18 +29,6 @@ export interface DemoStore {
   description: string;
   /** The local key file, when the store uses one. */
   keyFile?: string;
-}
-
-/**
- * Parses AUTHKIT_ENCRYPTION_KEY: `id:base64urlKey` entries separated by commas (oldest
- * first, the last one encrypts new writes), or a bare key (id `k1`).
- */
-function keyRingFrom(value: string): ReturnType<typeof createKeyRing> {
-  const keys = value.split(',').map((entry, i) => {
-    const colon = entry.indexOf(':');
-    return colon === -1 ? { id: `k${i + 1}`, secret: entry.trim() } : { id: entry.slice(0, colon).trim(), secret: entry.slice(colon + 1).trim() };
-  });
-  return createKeyRing({ keys });
 }
 
 function errorCode(error: unknown): unknown {
@@ -113,7 +101,7 @@ export function createDemoStore(config: DemoStoreConfig): DemoStore {
       ? { store: lazyPostgresStore(databaseUrl, encryption, config.tablePrefix), where: `PostgreSQL (${redactUrl(databaseUrl)})` }
       : { store: createFileStore({ directory: dataDir, ...encryption }), where: `the file store at ${dataDir}` };
   if (config.encryptionKey) {
-    const { store, where } = backend({ keyRing: keyRingFrom(config.encryptionKey) });
+    const { store, where } = backend({ keyRing: createKeyRing({ keys: parseEncryptionKeys(config.encryptionKey) }) });
     return { store, description: `${where}, encrypted with AUTHKIT_ENCRYPTION_KEY` };
   }
   if (config.plaintext ?? process.env.AUTHKIT_PLAINTEXT === '1') {

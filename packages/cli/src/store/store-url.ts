@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configurationError } from '../errors';
+import { redactUrl } from '@authkit/core';
 
 /** Where the connections are, as read from a store URL. */
 export type StoreLocation =
@@ -97,19 +98,5 @@ export function describeStoreLocation(location: StoreLocation): string {
       ];
       return `PostgreSQL store ${redactUrl(location.connectionString)}${names.length === 0 ? '' : ` (${names.join(', ')})`}`;
     }
-  }
-}
-
-function redactUrl(value: string): string {
-  try {
-    const url = new URL(value);
-    if (url.password !== '') url.password = '***';
-    // Connection strings can carry a password as a query parameter too.
-    for (const key of [...url.searchParams.keys()]) {
-      if (/pass|secret|token|key/i.test(key)) url.searchParams.set(key, '***');
-    }
-    return url.toString();
-  } catch {
-    return `${value.split(':')[0]}://…`;
   }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConnectionRecord } from '../connection';
 import { isAuthKitError } from '../errors';
 import { Secret } from '../secret';
-import { createKeyRing, createRecordCodec, generateEncryptionKey } from './index';
+import { createKeyRing, createRecordCodec, generateEncryptionKey, parseEncryptionKeys } from './index';
 
 const k1 = { id: 'k1', secret: generateEncryptionKey() };
 const k2 = { id: 'k2', secret: generateEncryptionKey() };
@@ -135,5 +135,31 @@ describe('record codec', () => {
     const c = await rejection(plain.openValue(await sealed.sealValue('verifier', 's'), 's'));
     for (const error of [a, b, c]) expect(isAuthKitError(error) && error.code).toBe('decryption_failed');
     expect(await sealed.openValue(await sealed.sealValue('verifier', 's'), 's')).toBe('verifier');
+  });
+});
+
+describe('the key ring as text (AUTHKIT_ENCRYPTION_KEY)', () => {
+  it('reads id:key entries oldest first, and a bare key as k<position>', () => {
+    const a = generateEncryptionKey();
+    const b = generateEncryptionKey();
+    expect(parseEncryptionKeys(` 2026-01:${a} , 2026-06:${b}`)).toEqual([
+      { id: '2026-01', secret: a },
+      { id: '2026-06', secret: b },
+    ]);
+    expect(parseEncryptionKeys(a)).toEqual([{ id: 'k1', secret: a }]);
+  });
+
+  it('refuses empty values, entries and ids with configuration_error, never quoting a key', () => {
+    const a = generateEncryptionKey();
+    for (const value of [' , ', `k1:${a},,k2:${a}`, `:${a}`]) {
+      let error: unknown;
+      try {
+        parseEncryptionKeys(value);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(isAuthKitError(error) && error.code).toBe('configuration_error');
+      expect((error as Error).message).not.toContain(a);
+    }
   });
 });
