@@ -222,10 +222,12 @@ describe('static credentials', () => {
     expect(bad).toMatchObject({ code: 'invalid_credential', status: 401 });
   });
 
-  it('Plannr has a verify call (GET /api/v1/logins): a pasted token is active at once, and Verify names the user', async () => {
+  it('Plannr has a verify call (GET /api/v1/logins): a pasted token is active at once (one logins call), and Verify names the user', async () => {
     const { token } = h.sandbox.plannr.createPersonalAccessToken();
+    const before = h.sandbox.requests.length;
     const connection = await h.authkit.connectStatic({ providerId: 'plannr', ownerId: 'u-verify', credential: { kind: 'personal_access_token', token } });
     expect(connection.status).toBe('active');
+    expect(h.sandbox.requests.slice(before).filter((r) => r.path === '/plannr/api/v1/logins')).toHaveLength(1);
     const seen = h.sandbox.requests.length;
     expect(await h.authkit.client('plannr', connection.id).verify()).toEqual({ subject: '7d0c8a2e-5b1f-4c3d-9e8a-1f2b3c4d5e6f' });
     expect(h.sandbox.requests.slice(seen)).toEqual([expect.objectContaining({ method: 'GET', path: '/plannr/api/v1/logins' })]);

@@ -65,7 +65,9 @@ export async function saveConnection(runtime: Runtime, input: NewConnection): Pr
   const signed = (record: ConnectionRecord) =>
     createSignedFetch(provider, { current: async () => record }, { fetch: runtime.fetch, now: runtime.now });
   try {
-    if (input.verify && provider.verify !== undefined) {
+    // A provider that resolves metadata proves the credential with that call (the status above
+    // counts it so): it is not asked the same thing twice (Plannr answers both with its logins).
+    if (input.verify && provider.verify !== undefined && provider.resolveMetadata === undefined) {
       const result = await provider.verify({ fetch: signed(draft), connection: draft });
       if (result.metadata !== undefined) draft = { ...draft, metadata: { ...draft.metadata, ...result.metadata } };
     }
